@@ -1,0 +1,32 @@
+package io.orderflow.stock;
+
+import io.orderflow.checkout.OrderLine;
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+import java.util.List;
+
+/**
+ * The stock service, hosted by the stock worker on task queue {@code stock}. Both methods are
+ * idempotent on the order id.
+ */
+@ActivityInterface(namePrefix = "Stock")
+public interface StockActivities {
+
+    /**
+     * Prices the lines from the catalog and takes the stock, all or nothing. A repeat for the same
+     * order returns the same reservation.
+     *
+     * @throws io.temporal.failure.ApplicationFailure non-retryable {@link StockFailures#OUT_OF_STOCK},
+     *     {@link StockFailures#UNKNOWN_SKU}, {@link StockFailures#MIXED_CURRENCY} or
+     *     {@link StockFailures#RESERVATION_RELEASED} (the order was already released)
+     */
+    @ActivityMethod
+    StockReservation reserve(String orderId, List<OrderLine> lines);
+
+    /**
+     * Gives the order's stock back, once. For an order that never reserved it leaves a tombstone so
+     * a late duplicate {@link #reserve} is refused.
+     */
+    @ActivityMethod
+    void release(String orderId);
+}
