@@ -1,0 +1,36 @@
+package io.orderflow.embedded;
+
+/**
+ * Ports of the embedded platform. Read from system properties or environment so two platforms
+ * (say, a test and a demo) can run side by side.
+ *
+ * @param temporalPort gRPC port of the in-process Temporal test server (the Temporal CLI can talk to it)
+ * @param gatewayPort REST API
+ * @param stockPort stock worker HTTP (catalog API, actuator); payment, delivery and checkout follow it
+ */
+public record EmbeddedSettings(int temporalPort, int gatewayPort, int stockPort, int paymentPort, int deliveryPort,
+        int checkoutPort) {
+
+    public static EmbeddedSettings defaults() {
+        return new EmbeddedSettings(
+                intSetting("orderflow.embedded.temporal-port", "ORDERFLOW_EMBEDDED_TEMPORAL_PORT", 7233),
+                intSetting("orderflow.embedded.gateway-port", "ORDERFLOW_EMBEDDED_GATEWAY_PORT", 8080),
+                intSetting("orderflow.embedded.stock-port", "ORDERFLOW_EMBEDDED_STOCK_PORT", 8081),
+                intSetting("orderflow.embedded.payment-port", "ORDERFLOW_EMBEDDED_PAYMENT_PORT", 8082),
+                intSetting("orderflow.embedded.delivery-port", "ORDERFLOW_EMBEDDED_DELIVERY_PORT", 8083),
+                intSetting("orderflow.embedded.checkout-port", "ORDERFLOW_EMBEDDED_CHECKOUT_PORT", 8084));
+    }
+
+    private static int intSetting(String property, String env, int fallback) {
+        String value = System.getProperty(property, System.getenv(env));
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+
+    public String temporalTarget() {
+        return "127.0.0.1:" + temporalPort;
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+}

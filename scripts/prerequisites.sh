@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Makes sure the programs the tests start are installed: MariaDB (the tests run their own
+# mariadbd in a temporary directory, never a system service). On Debian or Ubuntu it installs
+# what is missing; elsewhere it says what to install and fails.
+set -euo pipefail
+
+missing=()
+command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing test prerequisites: ${missing[*]}" >&2
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "error: ${missing[*]} not installed and this is not a Debian-like system; install them and retry" >&2
+  exit 1
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "error: need root or sudo to run: apt-get install -y ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -1,0 +1,71 @@
+package io.orderflow.worker;
+
+import io.orderflow.TaskQueues;
+import io.orderflow.checkout.CheckoutWorkflowImpl;
+import io.orderflow.delivery.DeliveryServiceConfiguration;
+import io.orderflow.payment.PaymentServiceConfiguration;
+import io.orderflow.stock.StockServiceConfiguration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a worker process can be. Each role polls exactly one task queue; the three service roles
+ * also own a database (and the stock role serves the catalog API).
+ */
+public enum WorkerRole {
+
+    CHECKOUT(TaskQueues.CHECKOUT, null, null, 8084),
+    STOCK(TaskQueues.STOCK, StockServiceConfiguration.class, "stockActivities", 8081),
+    PAYMENT(TaskQueues.PAYMENT, PaymentServiceConfiguration.class, "paymentActivities", 8082),
+    DELIVERY(TaskQueues.DELIVERY, DeliveryServiceConfiguration.class, "deliveryActivities", 8083);
+
+    /** The workflow implementation the checkout role hosts; never a Spring bean. */
+    static final Class<?> CHECKOUT_WORKFLOW = CheckoutWorkflowImpl.class;
+
+    private final String taskQueue;
+    private final Class<?> serviceConfiguration;
+    private final String activityBean;
+    private final int defaultHttpPort;
+
+    WorkerRole(String taskQueue, Class<?> serviceConfiguration, String activityBean, int defaultHttpPort) {
+        this.taskQueue = taskQueue;
+        this.serviceConfiguration = serviceConfiguration;
+        this.activityBean = activityBean;
+        this.defaultHttpPort = defaultHttpPort;
+    }
+
+    public static WorkerRole parse(String name) {
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown worker role '" + name.trim()
+                    + "'; expected one of checkout, stock, payment, delivery", e);
+        }
+    }
+
+    public String taskQueue() {
+        return taskQueue;
+    }
+
+    /** The Spring configuration of the service this role runs; empty for the database-less checkout role. */
+    public Optional<Class<?>> serviceConfiguration() {
+        return Optional.ofNullable(serviceConfiguration);
+    }
+
+    public Optional<String> activityBean() {
+        return Optional.ofNullable(activityBean);
+    }
+
+    public boolean ownsDatabase() {
+        return serviceConfiguration != null;
+    }
+
+    public int defaultHttpPort() {
+        return defaultHttpPort;
+    }
+
+    /** Spring profile with this role's settings ({@code application-<role>.yml}). */
+    public String profile() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
