@@ -1,0 +1,25 @@
+package io.orderflow.checkout;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The saga's undo stack. A step's compensation is pushed before the step runs, because the step may
+ * take effect even when its reply is lost; the compensations are idempotent and a no-op (with a
+ * tombstone) for a step that never took effect, so running one "too many" is always safe.
+ */
+final class Compensations {
+
+    private final Deque<Runnable> stack = new ArrayDeque<>();
+
+    void register(Runnable compensation) {
+        stack.push(compensation);
+    }
+
+    /** Runs every registered compensation, newest first; each call blocks until it has succeeded. */
+    void runInReverseOrder() {
+        while (!stack.isEmpty()) {
+            stack.pop().run();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.orderflow.checkout;
+
+import io.orderflow.delivery.DeliveryFailures;
+import io.orderflow.payment.PaymentFailures;
+import io.orderflow.stock.StockFailures;
+import io.temporal.activity.ActivityCancellationType;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * Timeouts and retry policies of the saga's activity calls, in one place so the numbers the other
+ * teams rely on (drain grace, Kubernetes grace period) can be checked against them.
+ */
+final class StepPolicies {
+
+    /** One attempt of any step may take this long; the worker drain grace (30 s) is longer. */
+    static final Duration START_TO_CLOSE = Duration.ofSeconds(15);
+    /** A forward step that has not succeeded within this budget fails the order with STEP_TIMED_OUT. */
+    static final Duration FORWARD_SCHEDULE_TO_CLOSE = Duration.ofMinutes(3);
+
+    static final Duration INITIAL_RETRY_INTERVAL = Duration.ofSeconds(1);
+    static final double BACKOFF_COEFFICIENT = 2.0;
+    static final Duration MAXIMUM_RETRY_INTERVAL = Duration.ofSeconds(10);
+
+    /**
+     * Business outcomes: retrying cannot change them. The activities already throw them as
+     * non-retryable; naming them here as well keeps the saga correct even if one forgets.
+     */
+    static final String[] STOCK_BUSINESS_FAILURES = {
+        StockFailures.OUT_OF_STOCK, StockFailures.UNKNOWN_SKU,
+        StockFailures.MIXED_CURRENCY, StockFailures.RESERVATION_RELEASED};
+    static final String[] PAYMENT_BUSINESS_FAILURES = {
+        PaymentFailures.PAYMENT_DECLINED, PaymentFailures.INSUFFICIENT_FUNDS, PaymentFailures.PAYMENT_REFUNDED};
+    static final String[] DELIVERY_BUSINESS_FAILURES = {
+        DeliveryFailures.ADDRESS_UNSERVICEABLE, DeliveryFailures.SHIPMENT_CANCELLED};
+
+    private StepPolicies() {
+    }
+
+    /**
+     * A forward step: retried with backoff until it succeeds, fails for a business reason or runs
+     * out of budget. On cancel the workflow waits until the running attempt has really ended, so the
+     * step's compensation never races with a late attempt of the step itself.
+     */
+    static ActivityOptions forward(String taskQueue, String summary, String... businessFailures) {
+        return ActivityOptions.newBuilder()
+                .setTaskQueue(taskQueue)
+                .setSummary(summary)
+                .setStartToCloseTimeout(START_TO_CLOSE)
+                .setScheduleToCloseTimeout(FORWARD_SCHEDULE_TO_CLOSE)
+                .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+                .setRetryOptions(retry().setDoNotRetry(businessFailures).build())
+                .build();
+    }
+
+    /**
+     * A compensation: it must eventually happen, so it is retried forever (no schedule-to-close
+     * limit, no attempt limit). It always runs in a detached scope, so cancellation never reaches it.
+     */
+    static ActivityOptions compensation(String taskQueue, String summary) {
+        return ActivityOptions.newBuilder()
+                .setTaskQueue(taskQueue)
+                .setSummary(summary)
+                .setStartToCloseTimeout(START_TO_CLOSE)
+                .setRetryOptions(retry().setMaximumAttempts(0).build())
+                .build();
+    }
+
+    private static RetryOptions.Builder retry() {
+        return RetryOptions.newBuilder()
+                .setInitialInterval(INITIAL_RETRY_INTERVAL)
+                .setBackoffCoefficient(BACKOFF_COEFFICIENT)
+                .setMaximumInterval(MAXIMUM_RETRY_INTERVAL);
+    }
+}
