@@ -1,0 +1,132 @@
+package io.orderflow.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A small client of the REST contract (design brief §3), as an outside consumer would write it. */
+public final class OrderflowClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public OrderflowClient(URI base) {
+        this.base = base;
+    }
+
+    public record Response(int status, Map<String, List<String>> headers, JsonNode body) {
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst().map(e -> e.getValue().get(0)).orElse(null);
+        }
+
+        public String text(String field) {
+            JsonNode node = body.path(field);
+            return node.isMissingNode() || node.isNull() ? null : node.asText();
+        }
+    }
+
+    public static ObjectNode order(String customerId, String sku, int quantity, String token, String country) {
+        ObjectNode order = JSON.createObjectNode();
+        order.put("customerId", customerId);
+        order.putArray("items").addObject().put("sku", sku).put("quantity", quantity);
+        order.putObject("payment").put("token", token);
+        order.putObject("shippingAddress")
+                .put("name", "Ada Lovelace").put("line1", "12 Main St").put("city", "London")
+                .put("postalCode", "N1 9GU").put("country", country);
+        return order;
+    }
+
+    public Response placeOrder(JsonNode body, String idempotencyKey) {
+        HttpRequest.Builder request = json("/api/v1/orders").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request);
+    }
+
+    public Response getOrder(String orderId) {
+        return send(json("/api/v1/orders/" + orderId).GET());
+    }
+
+    /** Long-polls until the order is terminal (the gateway caps one wait at 60 s; we ask 30 s a round). */
+    public JsonNode awaitTerminal(String orderId, Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        JsonNode view;
+        do {
+            Response response = send(json("/api/v1/orders/" + orderId + "?waitForTerminal=PT30S").GET()
+                    .timeout(Duration.ofSeconds(45)));
+            if (response.status() != 200) {
+                throw new AssertionError("GET order " + orderId + " answered " + response.status() + ": " + response.body());
+            }
+            view = response.body();
+            if (isTerminal(view.path("status").asText())) {
+                return view;
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("order " + orderId + " not terminal after " + atMost + ": " + view);
+    }
+
+    public Response cancel(String orderId, String reason) {
+        ObjectNode body = JSON.createObjectNode().put("reason", reason);
+        return send(json("/api/v1/orders/" + orderId + "/cancel").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    public Response listOrders(String query) {
+        return send(json("/api/v1/orders?" + query).GET());
+    }
+
+    public Response putProduct(String sku, String name, long priceCents, String currency, int available) {
+        ObjectNode body = JSON.createObjectNode().put("name", name).put("priceCents", priceCents)
+                .put("currency", currency).put("available", available);
+        return send(json("/api/v1/products/" + sku).PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    public Response getProduct(String sku) {
+        return send(json("/api/v1/products/" + sku).GET());
+    }
+
+    public int available(String sku) {
+        Response product = getProduct(sku);
+        if (product.status() != 200) {
+            throw new AssertionError("GET product " + sku + " answered " + product.status() + ": " + product.body());
+        }
+        return product.body().path("available").asInt();
+    }
+
+    public static boolean isTerminal(String status) {
+        return "COMPLETED".equals(status) || "FAILED".equals(status) || "CANCELLED".equals(status);
+    }
+
+    private HttpRequest.Builder json(String path) {
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, application/problem+json");
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), response.headers().map(), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
