@@ -1,0 +1,18 @@
+#!/bin/sh
+# Chooses the application from ORDERFLOW_APP and replaces the shell with the JVM (exec), so the
+# JVM is PID 1 and receives SIGTERM directly: that is what starts the worker's graceful drain.
+set -eu
+
+case "${ORDERFLOW_APP:-worker}" in
+  gateway) app_dir=/app/gateway ;;
+  worker)  app_dir=/app/worker ;;
+  *)
+    echo "ORDERFLOW_APP must be 'gateway' or 'worker', got '${ORDERFLOW_APP}'" >&2
+    exit 64
+    ;;
+esac
+
+cd "$app_dir"
+# JAVA_OPTS lets an operator add flags without rebuilding; JAVA_TOOL_OPTIONS carries the defaults.
+# shellcheck disable=SC2086
+exec java ${JAVA_OPTS:-} org.springframework.boot.loader.launch.JarLauncher "$@"
