@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mvn -B -q -DskipTests -pl embedded -am package
-exec java ${JAVA_OPTS:-} -jar embedded/target/embedded-*-SNAPSHOT.jar "$@"
+exec java ${JAVA_OPTS:-} -jar embedded/target/embedded-*-exec.jar "$@"
