@@ -1,0 +1,119 @@
+package io.orderflow.stock;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.Persistable;
+
+/**
+ * The stock an order holds, one row per order id. New rows are always INSERTed (never merged into
+ * an existing row), so a concurrent duplicate collides on the primary key instead of overwriting.
+ */
+@Entity
+@Table(name = "reservation")
+public class Reservation implements Persistable<String> {
+
+    @Id
+    @Column(name = "order_id", length = 64)
+    private String orderId;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "state", nullable = false, length = 16)
+    private ReservationState state;
+
+    @Column(name = "total_cents", nullable = false)
+    private long totalCents;
+
+    @Column(name = "currency", length = 3)
+    private String currency;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @ElementCollection
+    @CollectionTable(name = "reservation_line", joinColumns = @JoinColumn(name = "order_id"))
+    private List<ReservationLine> lines = new ArrayList<>();
+
+    @Transient
+    private boolean isNew = true;
+
+    protected Reservation() {
+        // for JPA
+    }
+
+    private Reservation(String orderId, ReservationState state, List<ReservationLine> lines,
+            long totalCents, String currency, Instant now) {
+        this.orderId = orderId;
+        this.state = state;
+        this.lines = new ArrayList<>(lines);
+        this.totalCents = totalCents;
+        this.currency = currency;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    static Reservation reserved(String orderId, List<ReservationLine> lines, long totalCents,
+            String currency, Instant now) {
+        return new Reservation(orderId, ReservationState.RESERVED, lines, totalCents, currency, now);
+    }
+
+    /** Marks an order that was released before it ever reserved. */
+    static Reservation tombstone(String orderId, Instant now) {
+        return new Reservation(orderId, ReservationState.TOMBSTONE, List.of(), 0, null, now);
+    }
+
+    void released(Instant now) {
+        this.state = ReservationState.RELEASED;
+        this.updatedAt = now;
+    }
+
+    @Override
+    public String getId() {
+        return orderId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markPersisted() {
+        this.isNew = false;
+    }
+
+    ReservationState state() {
+        return state;
+    }
+
+    List<ReservationLine> lines() {
+        return lines;
+    }
+
+    long totalCents() {
+        return totalCents;
+    }
+
+    String currency() {
+        return currency;
+    }
+}
