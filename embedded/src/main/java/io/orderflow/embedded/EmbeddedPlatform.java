@@ -1,6 +1,7 @@
 package io.orderflow.embedded;
 
 import io.orderflow.gateway.GatewayApplication;
+import io.orderflow.worker.SearchAttributeRegistration;
 import io.orderflow.worker.WorkerApplication;
 import io.orderflow.worker.WorkerRole;
 import io.orderflow.worker.WorkerRoles;

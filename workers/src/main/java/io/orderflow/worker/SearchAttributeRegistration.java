@@ -1,4 +1,4 @@
-package io.orderflow.embedded;
+package io.orderflow.worker;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -12,14 +12,15 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 
 /**
  * Registers the custom search attributes the checkout workflow upserts. A Temporal server refuses
- * unregistered ones, so this runs before any worker starts. Registering twice is harmless.
+ * unregistered ones, so this runs before any worker starts. Registering twice is harmless. The
+ * embedded platform and tests call it; a real cluster registers them once with the Temporal CLI.
  */
-final class SearchAttributeRegistration {
+public final class SearchAttributeRegistration {
 
     private SearchAttributeRegistration() {
     }
 
-    static void register(String target, String namespace) {
+    public static void register(String target, String namespace) {
         WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
                 WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
         OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
