@@ -16,7 +16,8 @@ import io.temporal.common.converter.JacksonJsonPayloadConverter;
  * replayed by next month's worker. Records that cross a task queue may therefore gain fields, and
  * an old reader must not fail on a field it does not know ({@code FAIL_ON_UNKNOWN_PROPERTIES} off);
  * a new reader gets {@code null} for a field an old writer did not send. Times are ISO-8601 strings,
- * readable in the Temporal Web UI.
+ * readable in the Temporal Web UI. Failures keep their types end to end, including an update
+ * validator's rejection (see {@link UpdateRejectionFailureConverter}), so every worker must use it.
  */
 public final class OrderflowDataConverter {
 
@@ -25,7 +26,8 @@ public final class OrderflowDataConverter {
 
     public static DataConverter create() {
         return DefaultDataConverter.newDefaultInstance()
-                .withPayloadConverterOverrides(new JacksonJsonPayloadConverter(objectMapper()));
+                .withPayloadConverterOverrides(new JacksonJsonPayloadConverter(objectMapper()))
+                .withFailureConverter(new UpdateRejectionFailureConverter());
     }
 
     public static ObjectMapper objectMapper() {

@@ -1,5 +1,6 @@
 package io.orderflow.checkout;
 
+import io.temporal.api.enums.v1.RetryState;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -13,20 +14,23 @@ final class StepFailures {
 
     static OrderFailure of(ActivityFailure failure, OrderStatus step) {
         Throwable cause = failure.getCause();
-        if (cause instanceof ApplicationFailure business) {
-            // Only non-retryable (business) failures get here: every other one is retried until the budget ends.
-            return new OrderFailure(business.getType(), business.getOriginalMessage(), step);
-        }
         if (cause instanceof CanceledFailure) {
             return cancelled("the order was cancelled", step);
         }
-        String last = cause instanceof TimeoutFailure timeout && timeout.getCause() != null
-                ? "; last failure: " + originalMessage(timeout.getCause())
-                : "; " + originalMessage(cause);
-        // A timeout, or the server ended the step some other way: either way the step did not
-        // succeed within its budget, and the order must not wait for it any longer.
+        if (cause instanceof ApplicationFailure business
+                && failure.getRetryState() == RetryState.RETRY_STATE_NON_RETRYABLE_FAILURE) {
+            return new OrderFailure(business.getType(), business.getOriginalMessage(), step);
+        }
+        // Retries ran out of budget: the server gives up before a retry that would overrun the
+        // schedule-to-close timeout (cause: the last attempt's failure) or when it elapses (cause:
+        // a TimeoutFailure). Either way the step did not succeed in time.
+        Throwable last = cause instanceof TimeoutFailure timeout && timeout.getCause() != null
+                ? timeout.getCause()
+                : cause;
         return new OrderFailure(CheckoutFailures.STEP_TIMED_OUT,
-                step + " did not succeed within " + StepPolicies.FORWARD_SCHEDULE_TO_CLOSE + last, step);
+                step + " did not succeed within " + StepPolicies.FORWARD_SCHEDULE_TO_CLOSE
+                        + "; last failure: " + originalMessage(last),
+                step);
     }
 
     static OrderFailure cancelled(String message, OrderStatus step) {

@@ -1,0 +1,110 @@
+package io.orderflow.testing;
+
+import io.orderflow.OrderflowDataConverter;
+import io.orderflow.TaskQueues;
+import io.orderflow.checkout.CheckoutRequest;
+import io.orderflow.checkout.CheckoutWorkflow;
+import io.orderflow.checkout.CheckoutWorkflowImpl;
+import io.orderflow.checkout.OrderSearchAttributes;
+import io.orderflow.checkout.OrderView;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+
+/**
+ * A time-skipping Temporal test server with the checkout workflow on its real task queue and the
+ * three fakes on theirs, the custom search attributes registered and the orderflow data converter
+ * on the client — the production topology, in memory. One per test; close it afterwards.
+ */
+public final class CheckoutTestEnvironment implements AutoCloseable {
+
+    private final CallLog log = new CallLog();
+    private final FakeStock stock = new FakeStock(log);
+    private final FakePayment payment = new FakePayment(log);
+    private final FakeDelivery delivery = new FakeDelivery(log);
+    private final TestWorkflowEnvironment env;
+
+    public CheckoutTestEnvironment() {
+        env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
+                        .setDataConverter(OrderflowDataConverter.create())
+                        .build())
+                .build());
+        env.registerSearchAttribute(OrderSearchAttributes.ORDER_STATUS.getName(),
+                IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+        env.registerSearchAttribute(OrderSearchAttributes.CUSTOMER_ID.getName(),
+                IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+        env.registerSearchAttribute(OrderSearchAttributes.ORDER_TOTAL_CENTS.getName(),
+                IndexedValueType.INDEXED_VALUE_TYPE_INT);
+        env.newWorker(TaskQueues.CHECKOUT).registerWorkflowImplementationTypes(CheckoutWorkflowImpl.class);
+        env.newWorker(TaskQueues.STOCK).registerActivitiesImplementations(stock);
+        env.newWorker(TaskQueues.PAYMENT).registerActivitiesImplementations(payment);
+        env.newWorker(TaskQueues.DELIVERY).registerActivitiesImplementations(delivery);
+        env.start();
+    }
+
+    public CallLog log() {
+        return log;
+    }
+
+    public FakeStock stock() {
+        return stock;
+    }
+
+    public FakePayment payment() {
+        return payment;
+    }
+
+    public FakeDelivery delivery() {
+        return delivery;
+    }
+
+    public WorkflowClient client() {
+        return env.getWorkflowClient();
+    }
+
+    /** The options the gateway uses: id {@code order-{orderId}} on the checkout task queue. */
+    public static WorkflowOptions.Builder optionsFor(String orderId) {
+        return WorkflowOptions.newBuilder()
+                .setWorkflowId(CheckoutWorkflow.workflowId(orderId))
+                .setTaskQueue(TaskQueues.CHECKOUT);
+    }
+
+    /** Starts the order's workflow without waiting for it and returns its typed stub. */
+    public CheckoutWorkflow start(CheckoutRequest request) {
+        CheckoutWorkflow workflow = client().newWorkflowStub(CheckoutWorkflow.class,
+                optionsFor(request.orderId()).build());
+        WorkflowClient.start(workflow::checkout, request);
+        return workflow;
+    }
+
+    /** A stub for an order's running (or finished) workflow. */
+    public CheckoutWorkflow workflow(String orderId) {
+        return client().newWorkflowStub(CheckoutWorkflow.class, CheckoutWorkflow.workflowId(orderId));
+    }
+
+    /** Waits (skipping time) for the order's final view. */
+    public OrderView result(String orderId) {
+        return WorkflowStub.fromTyped(workflow(orderId)).getResult(OrderView.class);
+    }
+
+    /** Runs the order to its end (skipping time) and returns the final view. */
+    public OrderView run(CheckoutRequest request) {
+        start(request);
+        return result(request.orderId());
+    }
+
+    public SearchAttributes searchAttributes(String orderId) {
+        return WorkflowStub.fromTyped(workflow(orderId)).describe().getTypedSearchAttributes();
+    }
+
+    @Override
+    public void close() {
+        env.close();
+    }
+}

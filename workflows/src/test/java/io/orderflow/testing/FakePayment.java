@@ -1,0 +1,71 @@
+package io.orderflow.testing;
+
+import io.orderflow.payment.ChargeRequest;
+import io.orderflow.payment.PaymentActivities;
+import io.orderflow.payment.PaymentFailures;
+import io.orderflow.payment.PaymentReceipt;
+import io.temporal.failure.ApplicationFailure;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * An in-memory payment service with the real contract: one charge per order whatever the retries,
+ * refund once, a tombstone refuses a late charge. Attempts follow scripted {@link Step}s.
+ */
+public final class FakePayment implements PaymentActivities {
+
+    private final CallLog log;
+    private final Map<String, PaymentReceipt> charges = new ConcurrentHashMap<>();
+    private final Set<String> refunded = ConcurrentHashMap.newKeySet();
+    private volatile Script chargeScript = Script.alwaysProceed();
+    private volatile Script refundScript = Script.alwaysProceed();
+
+    public FakePayment(CallLog log) {
+        this.log = log;
+    }
+
+    public FakePayment onCharge(Step... steps) {
+        chargeScript = new Script(steps);
+        return this;
+    }
+
+    public FakePayment onRefund(Step... steps) {
+        refundScript = new Script(steps);
+        return this;
+    }
+
+    @Override
+    public PaymentReceipt charge(ChargeRequest request) {
+        log.record(CallLog.PAYMENT_CHARGE);
+        AtomicReference<PaymentReceipt> result = new AtomicReference<>();
+        chargeScript.nextAttempt().run(() -> result.set(take(request)));
+        return result.get();
+    }
+
+    @Override
+    public void refund(String orderId) {
+        log.record(CallLog.PAYMENT_REFUND);
+        refundScript.nextAttempt().run(() -> refunded.add(orderId));
+    }
+
+    /** What the customer is out of pocket for the order: the charge, unless it was refunded. */
+    public long netChargedCents(String orderId) {
+        PaymentReceipt receipt = charges.get(orderId);
+        return receipt == null || refunded.contains(orderId) ? 0 : receipt.amount().amountCents();
+    }
+
+    public boolean wasCharged(String orderId) {
+        return charges.containsKey(orderId);
+    }
+
+    private PaymentReceipt take(ChargeRequest request) {
+        if (refunded.contains(request.orderId())) {
+            throw ApplicationFailure.newNonRetryableFailure(
+                    "order " + request.orderId() + " was already refunded", PaymentFailures.PAYMENT_REFUNDED);
+        }
+        return charges.computeIfAbsent(request.orderId(),
+                id -> new PaymentReceipt(id, "pay-" + id, request.amount()));
+    }
+}

@@ -1,0 +1,42 @@
+package io.orderflow.testing;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Holds an activity attempt until the test lets it go, so a test can look at the order while a step
+ * is in flight. Waits are bounded so a broken test fails instead of hanging.
+ */
+public final class Gate {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private final CountDownLatch arrived = new CountDownLatch(1);
+    private final CountDownLatch opened = new CountDownLatch(1);
+
+    void pass() {
+        arrived.countDown();
+        await(opened, "the test never opened the gate");
+    }
+
+    /** Blocks until an activity attempt is waiting at this gate. */
+    public void awaitArrival() {
+        await(arrived, "no activity attempt reached the gate");
+    }
+
+    public void open() {
+        opened.countDown();
+    }
+
+    private static void await(CountDownLatch latch, String whyItFailed) {
+        try {
+            if (!latch.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(whyItFailed + " within " + PATIENCE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting at a gate", e);
+        }
+    }
+}
