@@ -1,16 +1,18 @@
 package io.orderflow.stock;
 
-import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface ReservationRepository extends JpaRepository<Reservation, String> {
 
-    /** Reads the row and locks it, so two concurrent releases give the stock back only once. */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select r from Reservation r where r.orderId = :orderId")
+    /**
+     * Reads the row and locks it, so two concurrent releases give the stock back only once.
+     * Plain {@code SELECT ... FOR UPDATE} rather than a JPA lock mode: Hibernate's MySQL dialect
+     * writes {@code FOR UPDATE OF alias}, which MariaDB rejects when it is reached through
+     * mysql-connector-j (the driver reports it as MySQL 5.5).
+     */
+    @Query(value = "SELECT * FROM reservation WHERE order_id = :orderId FOR UPDATE", nativeQuery = true)
     Optional<Reservation> findForUpdate(@Param("orderId") String orderId);
 }

@@ -1,0 +1,18 @@
+package io.orderflow.payment;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface PaymentRepository extends JpaRepository<Payment, String> {
+
+    /**
+     * Reads the row and locks it, so two concurrent refunds refund once.
+     * Plain {@code SELECT ... FOR UPDATE} rather than a JPA lock mode: Hibernate's MySQL dialect
+     * writes {@code FOR UPDATE OF alias}, which MariaDB rejects when it is reached through
+     * mysql-connector-j (the driver reports it as MySQL 5.5).
+     */
+    @Query(value = "SELECT * FROM payment WHERE order_id = :orderId FOR UPDATE", nativeQuery = true)
+    Optional<Payment> findForUpdate(@Param("orderId") String orderId);
+}

@@ -1,0 +1,11 @@
+package io.orderflow.payment;
+
+/** Lifecycle of an order's payment row. Stored as text (no database ENUM type). */
+enum PaymentState {
+    /** The customer was charged; a repeat charge returns the same receipt. */
+    CHARGED,
+    /** The charge was refunded; a repeat refund does nothing, a late charge is refused. */
+    REFUNDED,
+    /** Refunded before anything was charged; blocks a late duplicate charge. */
+    TOMBSTONE
+}

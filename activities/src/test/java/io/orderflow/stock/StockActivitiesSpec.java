@@ -1,0 +1,174 @@
+package io.orderflow.stock;
+
+import static io.orderflow.testing.BusinessFailures.assertRefusedWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.Money;
+import io.orderflow.checkout.OrderLine;
+import io.orderflow.checkout.PricedLine;
+import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What the stock activities promise, run against each database the services use (subclasses pick
+ * it). Every test stocks SKUs of its own, so tests never see each other's stock.
+ */
+abstract class StockActivitiesSpec {
+
+    @Autowired
+    @Qualifier("stockActivities")
+    StockActivities stock;
+
+    @Autowired
+    ProductRepository products;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void reservesPricedLinesFromTheCatalogAndTakesTheStock() {
+        String mug = stocked(1250, "EUR", 10);
+        String tee = stocked(2500, "EUR", 5);
+        String orderId = newOrderId();
+
+        StockReservation reservation = stock.reserve(orderId, List.of(new OrderLine(tee, 1), new OrderLine(mug, 2)));
+
+        assertThat(reservation.orderId()).isEqualTo(orderId);
+        assertThat(reservation.lines()).containsExactlyInAnyOrder(new PricedLine(mug, 2, 1250), new PricedLine(tee, 1, 2500));
+        assertThat(reservation.total()).isEqualTo(Money.of(5000, "EUR"));
+        assertThat(available(mug)).isEqualTo(8);
+        assertThat(available(tee)).isEqualTo(4);
+    }
+
+    @Test
+    void aRepeatedReserveReturnsTheSameReservationAndTakesTheStockOnlyOnce() {
+        String mug = stocked(1250, "EUR", 10);
+        String orderId = newOrderId();
+
+        StockReservation first = stock.reserve(orderId, List.of(new OrderLine(mug, 3)));
+        StockReservation repeat = stock.reserve(orderId, List.of(new OrderLine(mug, 3)));
+
+        assertThat(repeat).isEqualTo(first);
+        assertThat(available(mug)).isEqualTo(7);
+    }
+
+    @Test
+    void releaseGivesTheReservedStockBack() {
+        String mug = stocked(1250, "EUR", 10);
+        String orderId = newOrderId();
+        stock.reserve(orderId, List.of(new OrderLine(mug, 4)));
+
+        stock.release(orderId);
+
+        assertThat(available(mug)).isEqualTo(10);
+    }
+
+    @Test
+    void releasingTwiceGivesTheStockBackOnlyOnce() {
+        String mug = stocked(1250, "EUR", 10);
+        String orderId = newOrderId();
+        stock.reserve(orderId, List.of(new OrderLine(mug, 4)));
+
+        stock.release(orderId);
+        stock.release(orderId);
+
+        assertThat(available(mug)).isEqualTo(10);
+    }
+
+    @Test
+    void aReserveAfterItsReleaseIsRefusedAndTakesNothing() {
+        String mug = stocked(1250, "EUR", 10);
+        String orderId = newOrderId();
+        stock.reserve(orderId, List.of(new OrderLine(mug, 4)));
+        stock.release(orderId);
+
+        assertRefusedWith(StockFailures.RESERVATION_RELEASED, () -> stock.reserve(orderId, List.of(new OrderLine(mug, 4))));
+        assertThat(available(mug)).isEqualTo(10);
+    }
+
+    @Test
+    void releaseBeforeReserveLeavesATombstoneThatRefusesTheLateReserve() {
+        String mug = stocked(1250, "EUR", 10);
+        String orderId = newOrderId();
+
+        stock.release(orderId);
+
+        assertRefusedWith(StockFailures.RESERVATION_RELEASED, () -> stock.reserve(orderId, List.of(new OrderLine(mug, 1))));
+        assertThat(available(mug)).isEqualTo(10);
+        assertThat(reservationState(orderId)).isEqualTo("TOMBSTONE");
+    }
+
+    @Test
+    void shortStockIsRefusedNamingTheSkuAndTakesNothingFromTheOtherLines() {
+        String plenty = stocked(1250, "EUR", 10);
+        String scarce = "Z" + stocked(4900, "EUR", 1); // sorts after 'plenty': its line is taken second
+        products.save(new Product(scarce, "Scarce", 4900, "EUR", 1));
+        String orderId = newOrderId();
+
+        ApplicationFailure failure = assertRefusedWith(StockFailures.OUT_OF_STOCK,
+                () -> stock.reserve(orderId, List.of(new OrderLine(plenty, 2), new OrderLine(scarce, 2))));
+
+        assertThat(failure.getOriginalMessage()).contains(scarce);
+        assertThat(available(plenty)).isEqualTo(10);
+        assertThat(available(scarce)).isEqualTo(1);
+        assertThat(reservationState(orderId)).isNull();
+    }
+
+    @Test
+    void anUnknownSkuIsRefusedAndTakesNothing() {
+        String mug = stocked(1250, "EUR", 10);
+        String orderId = newOrderId();
+
+        ApplicationFailure failure = assertRefusedWith(StockFailures.UNKNOWN_SKU,
+                () -> stock.reserve(orderId, List.of(new OrderLine(mug, 1), new OrderLine("NO-SUCH-SKU", 1))));
+
+        assertThat(failure.getOriginalMessage()).contains("NO-SUCH-SKU");
+        assertThat(available(mug)).isEqualTo(10);
+    }
+
+    @Test
+    void linesPricedInDifferentCurrenciesAreRefused() {
+        String euro = stocked(1250, "EUR", 10);
+        String dollar = stocked(1400, "USD", 10);
+
+        assertRefusedWith(StockFailures.MIXED_CURRENCY,
+                () -> stock.reserve(newOrderId(), List.of(new OrderLine(euro, 1), new OrderLine(dollar, 1))));
+        assertThat(available(euro)).isEqualTo(10);
+        assertThat(available(dollar)).isEqualTo(10);
+    }
+
+    @Test
+    void theDemoCatalogIsSeededByTheMigrations() {
+        assertThat(products.findById("MUG-RED")).get()
+                .satisfies(product -> {
+                    assertThat(product.priceCents()).isEqualTo(1250);
+                    assertThat(product.currency()).isEqualTo("EUR");
+                });
+        assertThat(products.findAllById(List.of("MUG-RED", "MUG-BLUE", "TEE-BLACK", "CAP-GREEN", "LIMITED-POSTER")))
+                .hasSize(5);
+    }
+
+    String stocked(long priceCents, String currency, int available) {
+        String sku = "T-" + UUID.randomUUID().toString().substring(0, 18).toUpperCase();
+        products.save(new Product(sku, "Test product " + sku, priceCents, currency, available));
+        return sku;
+    }
+
+    int available(String sku) {
+        return jdbc.queryForObject("SELECT available FROM product WHERE sku = ?", Integer.class, sku);
+    }
+
+    String reservationState(String orderId) {
+        return jdbc.query("SELECT state FROM reservation WHERE order_id = ?",
+                rs -> rs.next() ? rs.getString(1) : null, orderId);
+    }
+
+    static String newOrderId() {
+        return "order-" + UUID.randomUUID();
+    }
+}
