@@ -1,0 +1,49 @@
+package io.orderflow.gateway;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/** Everything the gateway can be tuned with, under {@code orderflow.gateway}. */
+@Validated
+@ConfigurationProperties("orderflow.gateway")
+public record GatewayProperties(
+        @Valid @DefaultValue Catalog catalog,
+        @Valid @DefaultValue Orders orders,
+        @Valid @DefaultValue Temporal temporal,
+        @NotNull @DefaultValue("64KB") DataSize maxRequestBody) {
+
+    /** The stock service's catalog API and how hard the proxy tries before it answers 503. */
+    public record Catalog(
+            @NotBlank @DefaultValue("http://127.0.0.1:8081") String baseUrl,
+            @NotNull @DefaultValue("1s") Duration connectTimeout,
+            @NotNull @DefaultValue("3s") Duration readTimeout,
+            @Min(1) @DefaultValue("3") int maxAttempts,
+            @NotNull @DefaultValue("100ms") Duration retryWait,
+            @Min(1) @DefaultValue("10") int circuitWindowSize,
+            @Min(1) @DefaultValue("5") int circuitMinimumCalls,
+            @Min(1) @Max(100) @DefaultValue("50") int circuitFailureRatePercent,
+            @NotNull @DefaultValue("10s") Duration circuitOpenFor,
+            @NotNull @DefaultValue("10s") Duration retryAfter) {
+    }
+
+    /** Order endpoints: how long a client may long-poll and how long a freshly placed order's view may take. */
+    public record Orders(
+            @NotNull @DefaultValue("60s") Duration maxWait,
+            @NotNull @DefaultValue("2s") Duration initialViewTimeout,
+            @Min(1) @Max(100) @DefaultValue("20") int defaultPageSize) {
+    }
+
+    /** How long the client keeps retrying an unreachable Temporal before the gateway answers 503. */
+    public record Temporal(
+            @NotNull @DefaultValue("5s") Duration rpcRetryBudget,
+            @NotNull @DefaultValue("5s") Duration retryAfter) {
+    }
+}

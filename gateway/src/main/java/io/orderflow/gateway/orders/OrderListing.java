@@ -1,0 +1,107 @@
+package io.orderflow.gateway.orders;
+
+import com.google.protobuf.ByteString;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.orderflow.checkout.CheckoutWorkflow;
+import io.orderflow.checkout.OrderSearchAttributes;
+import io.orderflow.checkout.OrderStatus;
+import io.orderflow.gateway.problem.InvalidRequestException;
+import io.orderflow.gateway.temporal.TemporalErrors;
+import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionMetadata;
+import io.temporal.common.SearchAttributes;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * Lists orders from Temporal visibility with the {@code CustomerId} and {@code OrderStatus} search
+ * attributes. The raw gRPC call is used because the SDK's stream hides the page token. A server
+ * without list support gets a {@code 501}, never an empty or wrong list.
+ */
+@Service
+public class OrderListing {
+
+    private static final String ORDER_ID_PREFIX = CheckoutWorkflow.workflowId("");
+
+    private final WorkflowClient client;
+
+    public OrderListing(WorkflowClient client) {
+        this.client = client;
+    }
+
+    public OrderPage list(String customerId, OrderStatus status, int pageSize, String pageToken) {
+        ListWorkflowExecutionsRequest request = ListWorkflowExecutionsRequest.newBuilder()
+                .setNamespace(client.getOptions().getNamespace())
+                .setQuery(query(customerId, status))
+                .setPageSize(pageSize)
+                .setNextPageToken(decodeToken(pageToken))
+                .build();
+        ListWorkflowExecutionsResponse response;
+        try {
+            response = client.getWorkflowServiceStubs().blockingStub().listWorkflowExecutions(request);
+        } catch (StatusRuntimeException failure) {
+            Status.Code code = failure.getStatus().getCode();
+            if (code == Status.Code.UNIMPLEMENTED) {
+                throw new OrderListingUnavailableException("the server does not implement workflow listing", failure);
+            }
+            if (code == Status.Code.INVALID_ARGUMENT && !TemporalErrors.isUnavailable(failure)) {
+                throw new OrderListingUnavailableException("the server rejected the visibility query: "
+                        + failure.getStatus().getDescription(), failure);
+            }
+            throw failure;
+        }
+        List<OrderSummary> orders = new ArrayList<>();
+        response.getExecutionsList().forEach(info -> orders.add(summary(
+                new WorkflowExecutionMetadata(info, client.getOptions().getDataConverter()))));
+        ByteString next = response.getNextPageToken();
+        return new OrderPage(orders, next.isEmpty() ? null : Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(next.toByteArray()));
+    }
+
+    static String query(String customerId, OrderStatus status) {
+        StringBuilder query = new StringBuilder("WorkflowType = '").append(CheckoutWorkflow.TYPE).append('\'');
+        if (customerId != null) {
+            query.append(" AND ").append(OrderSearchAttributes.CUSTOMER_ID.getName())
+                    .append(" = '").append(escape(customerId)).append('\'');
+        }
+        if (status != null) {
+            query.append(" AND ").append(OrderSearchAttributes.ORDER_STATUS.getName())
+                    .append(" = '").append(status.name()).append('\'');
+        }
+        // No ORDER BY: SQL visibility stores reject it; their default order is newest first anyway.
+        return query.toString();
+    }
+
+    /** Customer ids are free text: quote characters must not end the literal (no query injection). */
+    private static String escape(String literal) {
+        return literal.replace("\\", "\\\\").replace("'", "\\'");
+    }
+
+    private static ByteString decodeToken(String pageToken) {
+        if (pageToken == null || pageToken.isEmpty()) {
+            return ByteString.EMPTY;
+        }
+        try {
+            return ByteString.copyFrom(Base64.getUrlDecoder().decode(pageToken));
+        } catch (IllegalArgumentException notBase64) {
+            throw new InvalidRequestException("pageToken", "is not a page token this API returned");
+        }
+    }
+
+    private static OrderSummary summary(WorkflowExecutionMetadata execution) {
+        SearchAttributes attributes = execution.getTypedSearchAttributes();
+        String workflowId = execution.getExecution().getWorkflowId();
+        String orderId = workflowId.startsWith(ORDER_ID_PREFIX)
+                ? workflowId.substring(ORDER_ID_PREFIX.length()) : workflowId;
+        return new OrderSummary(orderId,
+                attributes.get(OrderSearchAttributes.CUSTOMER_ID),
+                attributes.get(OrderSearchAttributes.ORDER_STATUS),
+                attributes.get(OrderSearchAttributes.ORDER_TOTAL_CENTS),
+                execution.getStartTime());
+    }
+}

@@ -1,0 +1,210 @@
+package io.orderflow.gateway.orders;
+
+import io.grpc.Status;
+import io.orderflow.TaskQueues;
+import io.orderflow.checkout.CheckoutFailures;
+import io.orderflow.checkout.CheckoutRequest;
+import io.orderflow.checkout.CheckoutWorkflow;
+import io.orderflow.checkout.OrderItemView;
+import io.orderflow.checkout.OrderSearchAttributes;
+import io.orderflow.checkout.OrderStatus;
+import io.orderflow.checkout.OrderView;
+import io.orderflow.checkout.TimelineEntry;
+import io.orderflow.gateway.GatewayProperties;
+import io.orderflow.gateway.temporal.TemporalErrors;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.common.SearchAttributes;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Orders are checkout workflows: placing one starts {@code order-{orderId}}, reading one runs the
+ * {@code state} query, cancelling one sends the {@code cancel} Update. The gateway keeps no copy.
+ */
+@Service
+public class OrderWorkflows {
+
+    private final WorkflowClient client;
+    private final ExecutorService queryExecutor;
+    private final GatewayProperties.Orders settings;
+    private final Clock clock;
+
+    public OrderWorkflows(WorkflowClient client, ExecutorService orderQueryExecutor, GatewayProperties properties) {
+        this.client = client;
+        this.queryExecutor = orderQueryExecutor;
+        this.settings = properties.orders();
+        this.clock = Clock.systemUTC();
+    }
+
+    /** The outcome of a place call: the order and whether this call started it. */
+    public record Placed(OrderView view, boolean created) {
+    }
+
+    /**
+     * Starts the checkout, or returns the order this order id already names. The fingerprint in the
+     * memo tells a retry of the same request (same order back) from a reused key (422).
+     */
+    public Placed place(String orderId, PlaceOrderRequest request) {
+        String fingerprint = RequestFingerprint.of(request);
+        Optional<WorkflowExecutionDescription> existing = describe(orderId);
+        if (existing.isPresent()) {
+            return replay(orderId, request, fingerprint, existing.get());
+        }
+        CheckoutRequest input = request.toCheckoutRequest(orderId);
+        CheckoutWorkflow workflow = client.newWorkflowStub(CheckoutWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(CheckoutWorkflow.workflowId(orderId))
+                .setTaskQueue(TaskQueues.CHECKOUT)
+                // A concurrent duplicate joins the running order; a finished order id is never reused.
+                .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .setMemo(Map.of(RequestFingerprint.MEMO_KEY, fingerprint))
+                .setTypedSearchAttributes(SearchAttributes.newBuilder()
+                        .set(OrderSearchAttributes.CUSTOMER_ID, request.customerId())
+                        .set(OrderSearchAttributes.ORDER_STATUS, OrderStatus.RECEIVED.name())
+                        .build())
+                .build());
+        try {
+            WorkflowClient.start(workflow::checkout, input);
+        } catch (WorkflowExecutionAlreadyStarted raced) {
+            // Another request with this key got there first (and its order already finished).
+        }
+        // Check the winner's memo: with USE_EXISTING a concurrent request with another body "succeeds" too.
+        WorkflowExecutionDescription started = describe(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+        if (!fingerprint.equals(fingerprintOf(started))) {
+            throw new IdempotencyKeyReusedException(orderId);
+        }
+        return new Placed(firstView(orderId, request, OrderStatus.RECEIVED), true);
+    }
+
+    private Placed replay(String orderId, PlaceOrderRequest request, String fingerprint,
+            WorkflowExecutionDescription existing) {
+        if (!fingerprint.equals(fingerprintOf(existing))) {
+            throw new IdempotencyKeyReusedException(orderId);
+        }
+        OrderStatus indexed = Optional.ofNullable(existing.getTypedSearchAttributes()
+                        .get(OrderSearchAttributes.ORDER_STATUS))
+                .map(OrderStatus::valueOf)
+                .orElse(OrderStatus.RECEIVED);
+        return new Placed(firstView(orderId, request, indexed), false);
+    }
+
+    /** The order as it stands now, via the {@code state} query. */
+    public OrderView view(String orderId) {
+        try {
+            return stub(orderId).state();
+        } catch (WorkflowNotFoundException notFound) {
+            throw new OrderNotFoundException(orderId);
+        } catch (WorkflowException | io.grpc.StatusRuntimeException failure) {
+            if (TemporalErrors.is(failure, Status.Code.NOT_FOUND)) {
+                throw new OrderNotFoundException(orderId);
+            }
+            throw failure;
+        }
+    }
+
+    /** Returns as soon as the order is terminal, or its current view when {@code wait} runs out. */
+    public OrderView awaitTerminal(String orderId, Duration wait) {
+        WorkflowStub untyped = client.newUntypedWorkflowStub(CheckoutWorkflow.workflowId(orderId));
+        try {
+            return untyped.getResult(wait.toMillis(), TimeUnit.MILLISECONDS, OrderView.class);
+        } catch (TimeoutException stillRunning) {
+            return view(orderId);
+        } catch (WorkflowNotFoundException notFound) {
+            throw new OrderNotFoundException(orderId);
+        } catch (WorkflowException ended) {
+            if (TemporalErrors.is(ended, Status.Code.NOT_FOUND)) {
+                throw new OrderNotFoundException(orderId);
+            }
+            // Terminated or failed outside the saga's own handling: the query still tells the story.
+            return view(orderId);
+        }
+    }
+
+    /** Sends the {@code cancel} Update; the workflow's validator decides whether it is too late. */
+    public OrderView cancel(String orderId, String reason) {
+        try {
+            return stub(orderId).cancel(reason);
+        } catch (WorkflowUpdateException rejected) {
+            if (rejected.getCause() instanceof ApplicationFailure failure
+                    && CheckoutFailures.NOT_CANCELLABLE.equals(failure.getType())) {
+                throw new OrderNotCancellableException(orderId, failure.getOriginalMessage());
+            }
+            throw rejected;
+        } catch (WorkflowNotFoundException | io.grpc.StatusRuntimeException notRunning) {
+            // An Update cannot reach a closed workflow; tell "finished" (409) from "never existed" (404).
+            if (notRunning instanceof io.grpc.StatusRuntimeException
+                    && !TemporalErrors.is(notRunning, Status.Code.NOT_FOUND)) {
+                throw notRunning;
+            }
+            if (describe(orderId).isPresent()) {
+                throw new OrderNotCancellableException(orderId, "the order has already finished");
+            }
+            throw new OrderNotFoundException(orderId);
+        }
+    }
+
+    /**
+     * The first view of a new (or replayed) order. The query may race the workflow's first task or
+     * wait on a busy checkout worker; after a short wait the order as received is the honest answer.
+     */
+    private OrderView firstView(String orderId, PlaceOrderRequest request, OrderStatus indexedStatus) {
+        CompletableFuture<OrderView> query = CompletableFuture.supplyAsync(() -> stub(orderId).state(), queryExecutor);
+        try {
+            return query.get(settings.initialViewTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException notYet) {
+            query.cancel(true);
+        }
+        return asReceived(orderId, request, indexedStatus);
+    }
+
+    private OrderView asReceived(String orderId, PlaceOrderRequest request, OrderStatus status) {
+        List<OrderItemView> items = request.items().stream()
+                .map(item -> new OrderItemView(item.sku(), item.quantity(), null))
+                .toList();
+        return new OrderView(orderId, request.customerId(), status, items, null, null, null, null, null,
+                List.of(new TimelineEntry(OrderStatus.RECEIVED, clock.instant())));
+    }
+
+    private Optional<WorkflowExecutionDescription> describe(String orderId) {
+        try {
+            return Optional.of(client.newUntypedWorkflowStub(CheckoutWorkflow.workflowId(orderId)).describe());
+        } catch (WorkflowNotFoundException notFound) {
+            return Optional.empty();
+        } catch (RuntimeException failure) {
+            if (TemporalErrors.is(failure, Status.Code.NOT_FOUND)) {
+                return Optional.empty();
+            }
+            throw failure;
+        }
+    }
+
+    private static String fingerprintOf(WorkflowExecutionDescription description) {
+        Object memo = description.getMemo(RequestFingerprint.MEMO_KEY, String.class);
+        return memo == null ? null : memo.toString();
+    }
+
+    private CheckoutWorkflow stub(String orderId) {
+        return client.newWorkflowStub(CheckoutWorkflow.class, CheckoutWorkflow.workflowId(orderId));
+    }
+}

@@ -1,0 +1,33 @@
+package io.orderflow.gateway.problem;
+
+import java.net.URI;
+
+/** Stable problem type URIs (RFC 9457 {@code type}); clients may switch on them, so never rename one. */
+public final class ProblemTypes {
+
+    private static final String BASE = "https://orderflow.io/problems/";
+
+    public static final URI VALIDATION = of("validation");
+    public static final URI MALFORMED_REQUEST = of("malformed-request");
+    public static final URI UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type");
+    public static final URI NOT_ACCEPTABLE = of("not-acceptable");
+    public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
+    public static final URI NOT_FOUND = of("not-found");
+    public static final URI METHOD_NOT_ALLOWED = of("method-not-allowed");
+    public static final URI ORDER_NOT_FOUND = of("order-not-found");
+    public static final URI ORDER_NOT_CANCELLABLE = of("order-not-cancellable");
+    public static final URI IDEMPOTENCY_KEY_REUSED = of("idempotency-key-reused");
+    public static final URI ORDER_LISTING_UNAVAILABLE = of("order-listing-unavailable");
+    public static final URI TEMPORAL_UNAVAILABLE = of("temporal-unavailable");
+    public static final URI PRODUCT_NOT_FOUND = of("product-not-found");
+    public static final URI CATALOG_REJECTED = of("catalog-rejected");
+    public static final URI CATALOG_UNAVAILABLE = of("catalog-unavailable");
+    public static final URI INTERNAL = of("internal-error");
+
+    private ProblemTypes() {
+    }
+
+    private static URI of(String name) {
+        return URI.create(BASE + name);
+    }
+}

@@ -1,0 +1,6 @@
+package io.orderflow.gateway.products;
+
+import java.util.List;
+
+public record ProductList(List<Product> products) {
+}

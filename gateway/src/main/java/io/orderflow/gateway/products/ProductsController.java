@@ -1,0 +1,58 @@
+package io.orderflow.gateway.products;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The product catalog, proxied from the stock service (which owns it). */
+@RestController
+@RequestMapping(path = "/api/v1/products", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "products", description = "The catalog, served by the stock service")
+@ApiResponse(responseCode = "503", description = "Stock service unavailable; see Retry-After",
+        headers = @Header(name = "Retry-After", description = "seconds"),
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                schema = @Schema(implementation = ProblemDetail.class)))
+public class ProductsController {
+
+    private final CatalogClient catalog;
+
+    public ProductsController(CatalogClient catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping
+    @Operation(summary = "List products")
+    public ProductList list() {
+        return catalog.list();
+    }
+
+    @GetMapping("/{sku}")
+    @Operation(summary = "Get one product")
+    @ApiResponse(responseCode = "200", description = "The product")
+    @ApiResponse(responseCode = "404", description = "Unknown SKU", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    public Product get(@PathVariable String sku) {
+        return catalog.get(sku);
+    }
+
+    @PutMapping(path = "/{sku}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Create or replace a product (admin)")
+    @ApiResponse(responseCode = "200", description = "The product as stored")
+    @ApiResponse(responseCode = "400", description = "Invalid product", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    public Product put(@PathVariable String sku, @Valid @RequestBody ProductUpsert upsert) {
+        return catalog.put(sku, upsert);
+    }
+}

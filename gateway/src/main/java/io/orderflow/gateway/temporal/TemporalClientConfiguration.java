@@ -1,0 +1,50 @@
+package io.orderflow.gateway.temporal;
+
+import io.orderflow.OrderflowDataConverter;
+import io.orderflow.gateway.GatewayProperties;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.serviceclient.RpcRetryOptions;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.spring.boot.TemporalOptionsCustomizer;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Tunes the Temporal starter's client; the connection itself comes from {@code spring.temporal.*}.
+ * The gateway registers no workers, so the starter creates a client and nothing that polls.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TemporalClientConfiguration {
+
+    /**
+     * The starter uses the bean named {@code mainDataConverter} for its client (and for the test
+     * server's client), so payloads the gateway writes are read back by the workers unchanged.
+     */
+    @Bean
+    DataConverter mainDataConverter() {
+        return OrderflowDataConverter.create();
+    }
+
+    /**
+     * The SDK retries UNAVAILABLE calls for up to a minute by default; a client waiting that long
+     * for an order is worse off than one told "503, retry after 5 s".
+     */
+    @Bean
+    TemporalOptionsCustomizer<WorkflowServiceStubsOptions.Builder> boundedRpcRetries(GatewayProperties properties) {
+        return builder -> builder.setRpcRetryOptions(RpcRetryOptions.newBuilder()
+                .setExpiration(properties.temporal().rpcRetryBudget())
+                .build());
+    }
+
+    /** Runs the first state query of a new order so the POST can give up on it after a short wait. */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService orderQueryExecutor() {
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "order-query");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}

@@ -1,0 +1,107 @@
+package io.orderflow.gateway.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.gateway.support.ApiClient;
+import io.orderflow.gateway.support.ControllableCheckoutWorkflow;
+import io.orderflow.gateway.support.GatewayIntegrationTest;
+import io.orderflow.gateway.support.OrderJson;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class GetOrderTest extends GatewayIntegrationTest {
+
+    private String place(String token) {
+        String key = "get-" + UUID.randomUUID();
+        ApiClient.Reply placed = api().postJson("/api/v1/orders", OrderJson.valid("cust-get", token),
+                "Idempotency-Key", key);
+        assertThat(placed.status()).as(placed.body()).isEqualTo(202);
+        return key;
+    }
+
+    @Test
+    void servesTheOrderViewFromTheWorkflowStateQuery() {
+        String orderId = place(ControllableCheckoutWorkflow.HOLD);
+
+        ApiClient.Reply reply = api().get("/api/v1/orders/" + orderId + "?waitForTerminal=PT1S");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.contentType()).startsWith("application/json");
+        assertThat(reply.json().path("status").asText()).isEqualTo("CHARGING_PAYMENT");
+        assertThat(reply.json().path("totalCents").asLong()).isEqualTo(2 * ControllableCheckoutWorkflow.UNIT_PRICE_CENTS);
+        assertThat(reply.json().path("items").get(0).path("unitPriceCents").asLong())
+                .isEqualTo(ControllableCheckoutWorkflow.UNIT_PRICE_CENTS);
+        assertThat(reply.json().path("timeline").get(0).path("status").asText()).isEqualTo("RECEIVED");
+        assertThat(reply.json().path("timeline").get(0).path("at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(reply.json().path("failure").isNull()).isTrue();
+    }
+
+    @Test
+    void waitForTerminalReturnsAsSoonAsTheOrderCompletes() {
+        String orderId = place(ControllableCheckoutWorkflow.SLOW);
+
+        ApiClient.Reply reply = api().get("/api/v1/orders/" + orderId + "?waitForTerminal=PT30S");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(reply.json().path("paymentId").asText()).isEqualTo("pay-" + orderId);
+        assertThat(reply.took()).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void waitForTerminalGivesTheCurrentViewWhenTheWaitEnds() {
+        String orderId = place(ControllableCheckoutWorkflow.HOLD);
+
+        ApiClient.Reply reply = api().get("/api/v1/orders/" + orderId + "?waitForTerminal=PT1S");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("status").asText()).isEqualTo("CHARGING_PAYMENT");
+        assertThat(reply.took()).isGreaterThanOrEqualTo(Duration.ofMillis(900)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void showsTheFailureOfAFailedOrder() {
+        String orderId = place(ControllableCheckoutWorkflow.DECLINED);
+
+        ApiClient.Reply reply = api().get("/api/v1/orders/" + orderId + "?waitForTerminal=PT10S");
+
+        assertThat(reply.json().path("status").asText()).isEqualTo("FAILED");
+        assertThat(reply.json().path("failure").path("code").asText()).isEqualTo("PAYMENT_DECLINED");
+        assertThat(reply.json().path("failure").path("step").asText()).isEqualTo("CHARGING_PAYMENT");
+    }
+
+    @Test
+    void answers404ForAnUnknownOrder() {
+        assertProblem(api().get("/api/v1/orders/no-such-order-" + UUID.randomUUID()), 404, "order-not-found");
+        assertProblem(api().get("/api/v1/orders/no-such-order?waitForTerminal=PT1S"), 404, "order-not-found");
+    }
+
+    @Test
+    void answers404ForAnIdThatCouldNeverHaveBeenIssued() {
+        assertProblem(api().get("/api/v1/orders/" + "x".repeat(65)), 404, "order-not-found");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PT61S", "PT2M", "-PT1S", "10", "soon", "P1D"})
+    void rejectsAWaitThatIsNotAnIsoDurationOfAtMostSixtySeconds(String wait) {
+        String orderId = place(ControllableCheckoutWorkflow.HOLD);
+
+        ApiClient.Reply reply = api().get("/api/v1/orders/" + orderId + "?waitForTerminal=" + wait);
+
+        assertProblem(reply, 400, "validation");
+        assertThat(reply.errorFields()).containsExactly("waitForTerminal");
+    }
+
+    @Test
+    void acceptsTheLongestAllowedWait() {
+        String orderId = place("tok_visa");
+
+        ApiClient.Reply reply = api().get("/api/v1/orders/" + orderId + "?waitForTerminal=PT60S");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("status").asText()).isEqualTo("COMPLETED");
+    }
+}

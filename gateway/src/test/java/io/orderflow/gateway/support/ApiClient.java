@@ -1,0 +1,109 @@
+package io.orderflow.gateway.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Real HTTP against the gateway on its random port, so filters, error pages and headers are all in play. */
+public final class ApiClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public ApiClient(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public Reply get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Reply postJson(String path, String body, String... headers) {
+        return post(path, "application/json", body, headers);
+    }
+
+    public Reply post(String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return send(builder);
+    }
+
+    /** A body of unknown length (chunked transfer encoding): no Content-Length for the gateway to check. */
+    public Reply postChunked(String path, byte[] body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+    }
+
+    public Reply putJson(String path, String body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Reply delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(90));
+    }
+
+    private Reply send(HttpRequest.Builder builder) {
+        try {
+            long started = System.nanoTime();
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response, Duration.ofNanos(System.nanoTime() - started));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response with its JSON body parsed on demand and how long it took. */
+    public record Reply(HttpResponse<String> response, Duration took) {
+
+        public int status() {
+            return response.statusCode();
+        }
+
+        public String body() {
+            return response.body();
+        }
+
+        public String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + response.body(), e);
+            }
+        }
+
+        /** The field names of a 400 problem's {@code errors} array. */
+        public java.util.List<String> errorFields() {
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            json().path("errors").forEach(error -> fields.add(error.path("field").asText()));
+            return fields;
+        }
+    }
+}

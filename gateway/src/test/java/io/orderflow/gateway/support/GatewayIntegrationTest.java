@@ -1,0 +1,50 @@
+package io.orderflow.gateway.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.gateway.GatewayApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway as it runs, on a random port, against the Temporal starter's in-process test server
+ * with a {@link ControllableCheckoutWorkflow} worker, and the catalog proxied to a
+ * {@link FakeCatalogServer}. All subclasses share one Spring context.
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.temporal.test-server.enabled=true")
+@Import(CheckoutTestWorker.class)
+public abstract class GatewayIntegrationTest {
+
+    protected static final FakeCatalogServer CATALOG = FakeCatalogServer.start();
+
+    @LocalServerPort
+    private int port;
+
+    @DynamicPropertySource
+    static void catalogBaseUrl(DynamicPropertyRegistry registry) {
+        registry.add("orderflow.gateway.catalog.base-url", CATALOG::baseUrl);
+    }
+
+    protected ApiClient api() {
+        return new ApiClient(port);
+    }
+
+    /** Every problem answer: RFC 9457 media type, the four members, and nothing from inside the JVM. */
+    protected static void assertProblem(ApiClient.Reply reply, int status, String typeSuffix) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().path("type").asText()).endsWith(typeSuffix);
+        assertThat(reply.json().path("title").asText()).isNotBlank();
+        assertThat(reply.json().path("status").asInt()).isEqualTo(status);
+        assertThat(reply.json().path("detail").asText()).isNotBlank();
+        assertNoStackTrace(reply);
+    }
+
+    protected static void assertNoStackTrace(ApiClient.Reply reply) {
+        assertThat(reply.body()).doesNotContain("\tat ", "at io.", "at org.", "Exception", "trace");
+    }
+}

@@ -1,0 +1,100 @@
+package io.orderflow.gateway.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.gateway.GatewayApplication;
+import io.orderflow.gateway.support.ApiClient;
+import io.orderflow.gateway.support.OrderJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway with nothing behind it: Temporal and the stock service both point at a closed
+ * loopback port. Clients get a quick 503 with Retry-After, never a hang or a 500.
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "orderflow.gateway.temporal.rpc-retry-budget=1s",
+                "orderflow.gateway.temporal.retry-after=7s",
+                "orderflow.gateway.catalog.retry-after=9s"})
+class DependenciesDownTest {
+
+    private static final int CLOSED_PORT = closedPort();
+
+    @LocalServerPort
+    private int port;
+
+    @DynamicPropertySource
+    static void pointAtNothing(DynamicPropertyRegistry registry) {
+        registry.add("spring.temporal.connection.target", () -> "127.0.0.1:" + CLOSED_PORT);
+        registry.add("orderflow.gateway.catalog.base-url", () -> "http://127.0.0.1:" + CLOSED_PORT);
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ApiClient api() {
+        return new ApiClient(port);
+    }
+
+    private static void assertUnavailable(ApiClient.Reply reply, String typeSuffix, String retryAfter) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(503);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().path("type").asText()).endsWith(typeSuffix);
+        assertThat(reply.header("Retry-After")).isEqualTo(retryAfter);
+        assertThat(reply.body()).doesNotContain("\tat ", "Exception", "io.grpc");
+    }
+
+    @Test
+    void answers503WithRetryAfterWhenTemporalIsUnreachableForANewOrder() {
+        ApiClient.Reply reply = api().postJson("/api/v1/orders", OrderJson.valid("cust-42", "tok_visa"),
+                "Idempotency-Key", "down-1");
+
+        assertUnavailable(reply, "temporal-unavailable", "7");
+        assertThat(reply.took()).isLessThan(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void answers503WithRetryAfterWhenTemporalIsUnreachableForReadsAndCancels() {
+        assertUnavailable(api().get("/api/v1/orders/down-2"), "temporal-unavailable", "7");
+        assertUnavailable(api().get("/api/v1/orders/down-2?waitForTerminal=PT2S"), "temporal-unavailable", "7");
+        assertUnavailable(api().postJson("/api/v1/orders/down-2/cancel", "{}"), "temporal-unavailable", "7");
+        assertUnavailable(api().get("/api/v1/orders?customerId=cust-42"), "temporal-unavailable", "7");
+    }
+
+    @Test
+    void stillValidatesInputWithoutTemporal() {
+        assertThat(api().postJson("/api/v1/orders", "{}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void answersAFast503WithRetryAfterWhenTheStockServiceIsDown() {
+        for (int call = 0; call < 8; call++) {
+            ApiClient.Reply reply = api().get("/api/v1/products");
+            assertUnavailable(reply, "catalog-unavailable", "9");
+            assertThat(reply.took()).isLessThan(Duration.ofSeconds(2));
+        }
+        // By now the circuit is open: the gateway no longer even tries.
+        ApiClient.Reply open = api().get("/api/v1/products/MUG-RED");
+        assertUnavailable(open, "catalog-unavailable", "9");
+        assertThat(open.json().path("detail").asText()).contains("circuit open");
+    }
+
+    @Test
+    void reportsLiveWhileDependenciesAreDown() {
+        assertThat(api().get("/actuator/health/liveness").json().path("status").asText()).isEqualTo("UP");
+    }
+}

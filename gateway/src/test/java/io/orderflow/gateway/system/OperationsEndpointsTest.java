@@ -1,0 +1,47 @@
+package io.orderflow.gateway.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.orderflow.gateway.support.ApiClient;
+import io.orderflow.gateway.support.GatewayIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** What operators and API consumers rely on besides the API itself: probes, metrics, the OpenAPI document. */
+class OperationsEndpointsTest extends GatewayIntegrationTest {
+
+    @Test
+    void exposesLivenessAndReadinessProbes() {
+        assertThat(api().get("/actuator/health/liveness").json().path("status").asText()).isEqualTo("UP");
+        assertThat(api().get("/actuator/health/readiness").json().path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void exposesPrometheusMetrics() {
+        ApiClient.Reply reply = api().get("/actuator/prometheus");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void publishesAnOpenApiDocumentThatMatchesTheContract() {
+        JsonNode paths = api().get("/v3/api-docs").json().path("paths");
+
+        assertThat(paths.has("/api/v1/orders")).isTrue();
+        assertThat(paths.has("/api/v1/orders/{orderId}")).isTrue();
+        assertThat(paths.has("/api/v1/orders/{orderId}/cancel")).isTrue();
+        assertThat(paths.has("/api/v1/products")).isTrue();
+        assertThat(paths.has("/api/v1/products/{sku}")).isTrue();
+        JsonNode place = paths.path("/api/v1/orders").path("post").path("responses");
+        assertThat(place.fieldNames()).toIterable().contains("202", "400", "413", "415", "422", "503");
+        assertThat(place.path("422").path("content").has("application/problem+json")).isTrue();
+        assertThat(paths.path("/api/v1/orders/{orderId}/cancel").path("post").path("responses").has("409")).isTrue();
+        assertThat(paths.path("/api/v1/orders").path("get").path("responses").has("501")).isTrue();
+    }
+
+    @Test
+    void servesTheSwaggerUi() {
+        assertThat(api().get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+}
