@@ -3,9 +3,10 @@
 # JVM is PID 1 and receives SIGTERM directly: that is what starts the worker's graceful drain.
 set -eu
 
+app_root="${ORDERFLOW_APP_ROOT:-/app}"
 case "${ORDERFLOW_APP:-worker}" in
-  gateway) app_dir=/app/gateway ;;
-  worker)  app_dir=/app/worker ;;
+  gateway) app_dir="$app_root/gateway" ;;
+  worker)  app_dir="$app_root/worker" ;;
   *)
     echo "ORDERFLOW_APP must be 'gateway' or 'worker', got '${ORDERFLOW_APP}'" >&2
     exit 64

@@ -7,6 +7,13 @@
 # as SQL string literals below.
 set -eu
 
+# Check everything before touching anything, so a missing credential leaves no half-made setup.
+for var in MYSQL_ROOT_PASSWORD STOCK_DB_USER STOCK_DB_PASSWORD PAYMENT_DB_USER PAYMENT_DB_PASSWORD \
+           DELIVERY_DB_USER DELIVERY_DB_PASSWORD; do
+  eval "value=\${$var:-}"
+  [ -n "$value" ] || { echo "orderflow: $var is not set" >&2; exit 1; }
+done
+
 create_service_database() {
   db="$1" user="$2" password="$3"
   mysql --protocol=socket -uroot -p"${MYSQL_ROOT_PASSWORD}" <<SQL

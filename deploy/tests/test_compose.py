@@ -1,0 +1,78 @@
+"""The laptop compose file: parses, has every part of the platform, and starts it in order."""
+import re
+
+import pytest
+import yaml
+
+from manifests import DEPLOY, WORKER_PORTS, WORKER_ROLES
+
+COMPOSE_FILE = DEPLOY / "compose" / "compose.yaml"
+SERVICES = {"temporal", "register-search-attributes", "mysql", "gateway"} | {f"{r}-worker" for r in WORKER_ROLES}
+LONG_RUNNING = SERVICES - {"register-search-attributes"}
+
+
+@pytest.fixture(scope="module")
+def services():
+    return yaml.safe_load(COMPOSE_FILE.read_text())["services"]
+
+
+def test_compose_has_temporal_mysql_the_gateway_and_four_workers(services):
+    assert set(services) == SERVICES
+
+
+def test_every_long_running_service_has_a_healthcheck(services):
+    for name in LONG_RUNNING:
+        check = services[name].get("healthcheck", {})
+        assert check.get("test"), name
+        assert check["test"][0] in ("CMD", "CMD-SHELL"), name
+
+
+def test_apps_use_the_one_image_and_are_probed_on_their_readiness_endpoint(services):
+    image = services["gateway"]["image"]
+    assert services["gateway"]["build"]["dockerfile"] == "deploy/docker/Dockerfile"
+    assert services["gateway"]["environment"]["ORDERFLOW_APP"] == "gateway"
+    assert "http://127.0.0.1:8080/actuator/health/readiness" in services["gateway"]["healthcheck"]["test"]
+    for role, port in WORKER_PORTS.items():
+        worker = services[f"{role}-worker"]
+        env = worker["environment"]
+        assert worker["image"] == image
+        assert (env["ORDERFLOW_APP"], env["ORDERFLOW_WORKER_ROLES"], env["SERVER_PORT"]) == ("worker", role, str(port))
+        assert env["TEMPORAL_ADDRESS"] == "temporal:7233"
+        assert f"http://127.0.0.1:{port}/actuator/health/readiness" in worker["healthcheck"]["test"]
+
+
+def test_workers_get_more_stop_time_than_their_drain_grace(services):
+    for role in WORKER_ROLES:
+        worker = services[f"{role}-worker"]
+        grace = int(re.fullmatch(r"(\d+)s", worker["environment"]["ORDERFLOW_WORKER_SHUTDOWN_GRACE"]).group(1))
+        stop = int(re.fullmatch(r"(\d+)s", worker["stop_grace_period"]).group(1))
+        assert stop > grace > 15, role
+
+
+def test_services_wait_for_what_they_need_to_be_healthy(services):
+    def waits_for(name):
+        return {dep for dep, cond in services[name]["depends_on"].items() if cond["condition"] == "service_healthy"}
+
+    assert waits_for("gateway") == {"temporal", "stock-worker"}
+    assert waits_for("checkout-worker") == {"temporal"}
+    for role in ("stock", "payment", "delivery"):
+        assert waits_for(f"{role}-worker") == {"temporal", "mysql"}
+        assert services[f"{role}-worker"]["environment"]["SPRING_DATASOURCE_URL"] == f"jdbc:mysql://mysql:3306/{role}"
+    assert waits_for("register-search-attributes") == {"temporal"}
+
+
+def test_temporal_dev_server_exposes_its_web_ui_and_mysql_is_84_with_the_shared_init_script(services):
+    temporal = services["temporal"]
+    assert temporal["command"][:2] == ["server", "start-dev"]
+    assert "8233:8233" in temporal["ports"]
+    mysql = services["mysql"]
+    assert mysql["image"] == "mysql:8.4"
+    mounts = [v.split(":") for v in mysql["volumes"]]
+    init = next(m for m in mounts if m[1].startswith("/docker-entrypoint-initdb.d/"))
+    assert (COMPOSE_FILE.parent / init[0]).resolve() == DEPLOY / "k8s" / "base" / "mysql" / "10-orderflow-databases.sh"
+
+
+def test_the_one_shot_service_registers_the_order_search_attributes(services):
+    command = services["register-search-attributes"]["command"]
+    pairs = {(command[i + 1], command[i + 3]) for i, t in enumerate(command) if t == "--name"}
+    assert pairs == {("OrderStatus", "Keyword"), ("CustomerId", "Keyword"), ("OrderTotalCents", "Int")}

@@ -1,0 +1,296 @@
+"""orderflow's own deployment rules, asserted on every rendered tree."""
+import copy
+
+import pytest
+
+from manifests import (DATABASE_ROLES, TEMPORAL_PORT, WORKER_PORTS, WORKER_ROLES, app_probe_violations, env_of,
+                       env_value, grace_violations, hardening_violations, is_app, named, of_kind, pod_spec,
+                       role_of, worker_egress_violations)
+
+
+def workers(objects):
+    return {role_of(d): d for d in of_kind(objects, "Deployment") if role_of(d)}
+
+
+def config(objects):
+    return named(objects, "ConfigMap", "orderflow-config")["data"]
+
+
+# --- workloads -------------------------------------------------------------------------------------
+
+def test_every_deployment_has_probes_resources_and_a_restricted_security_context(tree):
+    name, objects = tree
+    problems = [p for o in of_kind(objects, "Deployment") + of_kind(objects, "StatefulSet")
+                for p in hardening_violations(o)]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_job_runs_with_resources_and_a_restricted_security_context(tree):
+    _, objects = tree
+    for job in of_kind(objects, "Job"):
+        problems = [p for p in hardening_violations(job) if "Probe" not in p]
+        assert not problems, "\n".join(problems)
+
+
+def test_gateway_and_workers_are_probed_on_the_actuator_endpoints(tree):
+    _, objects = tree
+    apps = [d for d in of_kind(objects, "Deployment") if is_app(d)]
+    assert {d["metadata"]["name"] for d in apps} == {"gateway"} | {f"{r}-worker" for r in WORKER_ROLES}
+    problems = [p for d in apps for p in app_probe_violations(d)]
+    assert not problems, "\n".join(problems)
+
+
+def test_grace_period_outlasts_the_drain_which_outlasts_the_longest_activity(tree):
+    _, objects = tree
+    problems = [p for d in of_kind(objects, "Deployment") if is_app(d) for p in grace_violations(d)]
+    assert not problems, "\n".join(problems)
+    for deployment in of_kind(objects, "Deployment"):
+        if is_app(deployment):
+            assert pod_spec(deployment)["terminationGracePeriodSeconds"] == 45
+
+
+def test_rules_catch_a_missing_probe_a_writable_root_and_a_grace_period_shorter_than_the_drain(dev):
+    worker = copy.deepcopy(workers(dev)["payment"])
+    container = pod_spec(worker)["containers"][0]
+    del container["readinessProbe"]
+    container["securityContext"]["readOnlyRootFilesystem"] = False
+    pod_spec(worker)["terminationGracePeriodSeconds"] = 30
+    problems = hardening_violations(worker) + grace_violations(worker)
+    assert any("no readinessProbe" in p for p in problems)
+    assert any("readOnlyRootFilesystem" in p for p in problems)
+    assert any("terminationGracePeriodSeconds 30" in p for p in problems)
+
+
+def test_each_worker_deployment_runs_its_role_on_its_task_queue_and_port(tree):
+    _, objects = tree
+    by_role = workers(objects)
+    assert set(by_role) == set(WORKER_ROLES)
+    for role, deployment in by_role.items():
+        assert deployment["metadata"]["name"] == f"{role}-worker"
+        container = pod_spec(deployment)["containers"][0]
+        assert env_value(container, "ORDERFLOW_APP") == "worker"
+        assert env_value(container, "ORDERFLOW_WORKER_ROLES") == role
+        assert env_value(container, "ORDERFLOW_WORKER_TASK_QUEUE") == role
+        assert env_value(container, "SERVER_PORT") == str(WORKER_PORTS[role])
+        assert [p["containerPort"] for p in container["ports"]] == [WORKER_PORTS[role]]
+        # The autoscaler owns the replica count; a value in the manifest would fight it.
+        assert "replicas" not in deployment["spec"]
+
+
+def test_only_services_that_own_a_database_get_credentials_for_exactly_their_own(tree):
+    _, objects = tree
+    for role, deployment in workers(objects).items():
+        env = env_of(pod_spec(deployment)["containers"][0])
+        if role in DATABASE_ROLES:
+            assert env["SPRING_DATASOURCE_URL"]["value"] == f"jdbc:mysql://mysql:3306/{role}"
+            for var in ("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD"):
+                assert env[var]["valueFrom"]["secretKeyRef"]["name"] == f"{role}-db"
+        else:
+            assert not any(name.startswith("SPRING_DATASOURCE") for name in env)
+
+
+def test_gateway_is_the_gateway_app_on_8080_and_knows_the_catalog(tree):
+    _, objects = tree
+    gateway = named(objects, "Deployment", "gateway")
+    container = pod_spec(gateway)["containers"][0]
+    assert env_value(container, "ORDERFLOW_APP") == "gateway"
+    assert container["ports"][0]["containerPort"] == 8080
+    assert config(objects)["ORDERFLOW_GATEWAY_CATALOG_BASE_URL"] == "http://stock-worker:8081"
+    stock_service = named(objects, "Service", "stock-worker")
+    stock_pods = workers(objects)["stock"]["spec"]["template"]["metadata"]["labels"]
+    assert stock_service["spec"]["ports"][0]["port"] == 8081
+    assert stock_service["spec"]["selector"].items() <= stock_pods.items()
+
+
+def test_app_deployments_load_the_shared_config_map(tree):
+    _, objects = tree
+    for deployment in of_kind(objects, "Deployment"):
+        if is_app(deployment):
+            refs = [e["configMapRef"]["name"] for e in pod_spec(deployment)["containers"][0].get("envFrom", [])]
+            assert refs == ["orderflow-config"], deployment["metadata"]["name"]
+    assert {"TEMPORAL_ADDRESS", "TEMPORAL_NAMESPACE"} <= config(objects).keys()
+
+
+def test_images_are_pinned_to_a_tag(tree):
+    _, objects = tree
+    for workload in of_kind(objects, "Deployment") + of_kind(objects, "StatefulSet") + of_kind(objects, "Job"):
+        for c in pod_spec(workload)["containers"]:
+            image = c["image"]
+            assert ":" in image.rsplit("/", 1)[-1] and not image.endswith(":latest"), image
+
+
+def test_every_app_deployment_has_a_disruption_budget_selecting_its_pods(tree):
+    _, objects = tree
+    budgets = of_kind(objects, "PodDisruptionBudget")
+    for deployment in of_kind(objects, "Deployment"):
+        if not is_app(deployment):
+            continue
+        labels = deployment["spec"]["template"]["metadata"]["labels"]
+        matching = [b for b in budgets if b["spec"]["selector"]["matchLabels"].items() <= labels.items()]
+        assert len(matching) == 1, deployment["metadata"]["name"]
+        assert matching[0]["spec"].get("maxUnavailable") == 1
+
+
+# --- autoscaling -----------------------------------------------------------------------------------
+
+def test_each_worker_role_has_exactly_one_scaled_object_on_its_task_queue_and_queue_type(tree):
+    _, objects = tree
+    scaled = of_kind(objects, "ScaledObject")
+    for role, queue_type in WORKER_ROLES.items():
+        targeting = [s for s in scaled if s["spec"]["scaleTargetRef"]["name"] == f"{role}-worker"]
+        assert len(targeting) == 1, f"{role}: {len(targeting)} ScaledObjects"
+        spec = targeting[0]["spec"]
+        assert spec["scaleTargetRef"]["kind"] == "Deployment"
+        [trigger] = spec["triggers"]
+        assert trigger["type"] == "temporal"
+        assert trigger["metadata"]["taskQueue"] == role
+        assert trigger["metadata"]["queueTypes"] == queue_type
+    assert len(scaled) == len(WORKER_ROLES)
+
+
+def test_scaled_objects_have_sane_bounds_and_a_slow_scale_down(tree):
+    _, objects = tree
+    for scaled in of_kind(objects, "ScaledObject"):
+        spec = scaled["spec"]
+        assert 1 <= spec["minReplicaCount"] < spec["maxReplicaCount"] <= 20
+        assert spec["cooldownPeriod"] >= 60
+        behavior = spec["advanced"]["horizontalPodAutoscalerConfig"]["behavior"]["scaleDown"]
+        assert behavior["stabilizationWindowSeconds"] >= 60
+
+
+def test_scaled_objects_reach_the_same_temporal_as_the_workers(tree):
+    _, objects = tree
+    data = config(objects)
+    for scaled in of_kind(objects, "ScaledObject"):
+        metadata = scaled["spec"]["triggers"][0]["metadata"]
+        # KEDA reads endpointFromEnv from the target container, which loads orderflow-config.
+        assert metadata["endpointFromEnv"] == "TEMPORAL_ADDRESS"
+        assert metadata["namespace"] == data["TEMPORAL_NAMESPACE"]
+
+
+# --- secrets ---------------------------------------------------------------------------------------
+
+def test_no_secret_values_are_committed(tree):
+    _, objects = tree
+    for secret in of_kind(objects, "Secret"):
+        assert not secret.get("data") and not secret.get("stringData"), secret["metadata"]["name"]
+
+
+def test_every_referenced_secret_is_one_the_readme_tells_the_operator_to_create(tree):
+    from manifests import DEPLOY
+    readme = (DEPLOY / "README.md").read_text()
+    _, objects = tree
+    referenced = set()
+    for workload in of_kind(objects, "Deployment") + of_kind(objects, "StatefulSet"):
+        for c in pod_spec(workload)["containers"]:
+            for e in c.get("env", []):
+                ref = e.get("valueFrom", {}).get("secretKeyRef")
+                if ref:
+                    referenced.add((ref["name"], ref["key"]))
+    assert referenced
+    for name, key in referenced:
+        assert f"kubectl -n orderflow create secret generic {name}" in readme, name
+        assert f"--from-literal={key}=" in readme, key
+
+
+# --- network ---------------------------------------------------------------------------------------
+
+def test_worker_network_policies_allow_only_temporal_their_database_and_dns(tree):
+    _, objects = tree
+    for role in WORKER_ROLES:
+        policy = named(objects, "NetworkPolicy", f"{role}-worker")
+        assert policy is not None, role
+        assert policy["spec"]["podSelector"]["matchLabels"] == {"app.kubernetes.io/name": f"{role}-worker"}
+        problems = worker_egress_violations(policy, role)
+        assert not problems, "\n".join(problems)
+
+
+def test_egress_rule_catches_a_worker_allowed_to_reach_the_internet(dev):
+    policy = copy.deepcopy(named(dev, "NetworkPolicy", "payment-worker"))
+    policy["spec"]["egress"].append({"to": [{"ipBlock": {"cidr": "0.0.0.0/0"}}], "ports": [{"port": 443}]})
+    policy["spec"]["egress"].append({"to": [{"ipBlock": {"cidr": "0.0.0.0/0"}}]})
+    problems = worker_egress_violations(policy, "payment")
+    assert any("443/TCP" in p for p in problems)
+    assert any("ANY" in p for p in problems)
+    checkout = copy.deepcopy(named(dev, "NetworkPolicy", "stock-worker"))
+    assert any("3306" in p for p in worker_egress_violations(checkout, "checkout"))
+
+
+def test_gateway_reaches_temporal_and_the_stock_worker_only(tree):
+    _, objects = tree
+    policy = named(objects, "NetworkPolicy", "gateway")
+    egress = policy["spec"]["egress"]
+    ports = sorted((p["port"], p["protocol"]) for rule in egress for p in rule["ports"])
+    assert ports == [(53, "TCP"), (53, "UDP"), (TEMPORAL_PORT, "TCP"), (8081, "TCP")]
+    to_stock = next(rule for rule in egress if rule["ports"][0]["port"] == 8081)
+    assert to_stock["to"] == [{"podSelector": {"matchLabels": {"app.kubernetes.io/name": "stock-worker"}}}]
+
+
+def test_everything_lives_in_the_orderflow_namespace(tree):
+    _, objects = tree
+    assert named(objects, "Namespace", "orderflow") is not None
+    for obj in objects:
+        if obj["kind"] != "Namespace":
+            assert obj["metadata"]["namespace"] == "orderflow", f'{obj["kind"]}/{obj["metadata"]["name"]}'
+
+
+# --- search attributes -----------------------------------------------------------------------------
+
+def test_a_job_registers_the_three_order_search_attributes_in_every_overlay(overlay):
+    _, objects = overlay
+    job = named(objects, "Job", "register-search-attributes")
+    assert job is not None
+    script = " ".join(pod_spec(job)["containers"][0]["args"])
+    tokens = script.replace("\\", " ").split()
+    pairs = {(tokens[i + 1], tokens[i + 3]) for i, t in enumerate(tokens)
+             if t == "--name" and i + 3 < len(tokens) and tokens[i + 2] == "--type"}
+    assert pairs == {("OrderStatus", "Keyword"), ("CustomerId", "Keyword"), ("OrderTotalCents", "Int")}
+    assert "temporal operator search-attribute create" in script
+    assert '--namespace "$TEMPORAL_NAMESPACE"' in script
+
+
+# --- overlays --------------------------------------------------------------------------------------
+
+def test_dev_runs_a_temporal_dev_server_with_its_web_ui_where_the_config_points(dev):
+    server = named(dev, "Deployment", "temporal")
+    container = pod_spec(server)["containers"][0]
+    assert container["image"].startswith("temporalio/temporal:")
+    args = container["args"]
+    assert args[:2] == ["server", "start-dev"]
+    assert args[args.index("--ip") + 1] == "0.0.0.0"
+    assert args[args.index("--ui-port") + 1] == "8233"
+    host, port = config(dev)["TEMPORAL_ADDRESS"].split(":")
+    frontend = named(dev, "Service", host)
+    assert frontend["spec"]["ports"][0]["port"] == int(port) == TEMPORAL_PORT
+    ui = named(dev, "Service", "temporal-ui")
+    assert ui["spec"]["ports"][0]["port"] == 8233
+    assert frontend["spec"]["selector"] == ui["spec"]["selector"] == {"app.kubernetes.io/name": "temporal"}
+
+
+def test_dev_runs_mysql_in_cluster_with_a_volume_and_the_first_start_script(dev):
+    mysql = named(dev, "StatefulSet", "mysql")
+    assert mysql["spec"]["volumeClaimTemplates"][0]["spec"]["resources"]["requests"]["storage"]
+    assert pod_spec(mysql)["containers"][0]["image"] == "mysql:8.4"
+    initdb = next(v for v in pod_spec(mysql)["volumes"] if v["name"] == "initdb")
+    config_map = named(dev, "ConfigMap", initdb["configMap"]["name"])
+    assert "10-orderflow-databases.sh" in config_map["data"]
+    service = named(dev, "Service", "mysql")
+    assert service["spec"]["clusterIP"] == "None"
+    assert service["spec"]["selector"].items() <= mysql["spec"]["template"]["metadata"]["labels"].items()
+
+
+def test_prod_expects_helm_temporal_and_an_external_mysql(prod):
+    assert config(prod)["TEMPORAL_ADDRESS"] == "temporal-frontend.temporal.svc.cluster.local:7233"
+    assert named(prod, "Deployment", "temporal") is None
+    assert of_kind(prod, "StatefulSet") == []
+    assert named(prod, "ConfigMap", "mysql-initdb") is None and named(prod, "NetworkPolicy", "mysql") is None
+    service = named(prod, "Service", "mysql")
+    assert service["spec"]["type"] == "ExternalName" and service["spec"]["externalName"]
+    for role in DATABASE_ROLES:
+        rule = named(prod, "NetworkPolicy", f"{role}-worker")["spec"]["egress"][1]
+        assert rule["ports"] == [{"port": 3306, "protocol": "TCP"}]
+        assert "ipBlock" in rule["to"][0]
+
+
+def test_prod_keeps_two_pods_per_worker_role(prod):
+    assert {s["spec"]["minReplicaCount"] for s in of_kind(prod, "ScaledObject")} == {2}
