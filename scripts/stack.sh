@@ -1,0 +1,341 @@
+#!/usr/bin/env bash
+# The real stack on this machine, loopback only: MariaDB (three service databases, one
+# least-privilege user each), the Temporal dev server with file persistence and its Web UI, the four
+# worker roles and the gateway as five separate JVMs from the built jars.
+#
+#   scripts/stack.sh up                 start everything not yet running; returns once all is ready
+#   scripts/stack.sh down               stop what `up` started (pid files), in reverse order
+#   scripts/stack.sh status             one line per part
+#   scripts/stack.sh logs [part]        tail of one part's log (all parts without an argument)
+#   scripts/stack.sh start|stop|kill|restart <part>
+#                                       one part; `kill` is kill -9 (the crash tests use it)
+#
+# Parts: mariadb temporal stock payment delivery checkout gateway, plus stock2 (a second stock
+# worker on the same task queue, HTTP port 8091; never started by `up`, stopped by `down`).
+#
+# Build the jars first: mvn -B -DskipTests package
+# Everything lives under .run/stack/ in the repository (logs, pid files, databases).
+#
+# Environment overrides (all optional):
+#   ORDERFLOW_STACK_DIR            run directory (default <repo>/.run/stack)
+#   ORDERFLOW_STACK_JAVA_OPTS      JVM options of the five JVMs (default: small heap, quick start)
+#   ORDERFLOW_STACK_READY_TIMEOUT  seconds a part may take to become ready (default 180)
+#   ORDERFLOW_STACK_WORKER_JAR, ORDERFLOW_STACK_GATEWAY_JAR   jars to run (default: the built ones)
+#   ORDERFLOW_PAYMENT_SIMULATOR_LATENCY, ORDERFLOW_PAYMENT_SIMULATOR_TRANSIENT_FAILURE_RATE, and any
+#   other Spring setting as an environment variable, reach the JVMs started by this call, e.g.
+#     ORDERFLOW_PAYMENT_SIMULATOR_LATENCY=3s scripts/stack.sh restart payment
+set -euo pipefail
+
+REPO="$(cd "$(dirname "$0")/.." && pwd)"
+RUN="${ORDERFLOW_STACK_DIR:-$REPO/.run/stack}"
+LOGS="$RUN/logs"
+READY_TIMEOUT="${ORDERFLOW_STACK_READY_TIMEOUT:-180}"
+JAVA_OPTS_DEFAULT="-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"
+JAVA_OPTS="${ORDERFLOW_STACK_JAVA_OPTS:-$JAVA_OPTS_DEFAULT}"
+
+MARIADB_PORT=3307
+TEMPORAL_PORT=7233
+TEMPORAL_UI_PORT=8233
+GATEWAY_PORT=8080
+SERVICES=(stock payment delivery)
+ALL_PARTS=(mariadb temporal stock payment delivery checkout gateway)
+STOP_ORDER=(gateway checkout stock2 stock payment delivery temporal mariadb)
+
+log() { echo "stack: $*" >&2; }
+die() { echo "stack: error: $*" >&2; exit 1; }
+
+http_port() {
+  case "$1" in
+    stock) echo 8081 ;; payment) echo 8082 ;; delivery) echo 8083 ;; checkout) echo 8084 ;;
+    stock2) echo 8091 ;; gateway) echo "$GATEWAY_PORT" ;;
+    *) die "part '$1' has no HTTP port" ;;
+  esac
+}
+
+is_part() {
+  case "$1" in mariadb|temporal|stock|payment|delivery|checkout|gateway|stock2) return 0 ;; esac
+  return 1
+}
+
+pidfile() { echo "$RUN/$1.pid"; }
+
+# The pid in the part's pid file, if that process is alive AND is ours (its command line names the
+# run directory), so a recycled pid never gets signalled.
+running_pid() {
+  local file pid
+  file="$(pidfile "$1")"
+  [ -f "$file" ] || return 1
+  pid="$(cat "$file")"
+  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$RUN" || return 1
+  echo "$pid"
+}
+
+log_tail() {
+  local file="$LOGS/$1.log"
+  if [ -f "$file" ]; then
+    echo "---- last lines of $file ----" >&2
+    tail -n "${2:-40}" "$file" >&2
+    echo "----" >&2
+  fi
+}
+
+# Polls a readiness check until it passes, the process dies, or the timeout ends (then fails loudly).
+await_ready() {
+  local part="$1" deadline=$((SECONDS + READY_TIMEOUT))
+  while ! "ready_$(kind "$part")" "$part"; do
+    if ! running_pid "$part" >/dev/null; then
+      log_tail "$part"
+      die "$part exited before it was ready (log: $LOGS/$part.log)"
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      log_tail "$part"
+      die "$part not ready within ${READY_TIMEOUT}s (log: $LOGS/$part.log)"
+    fi
+    sleep 1
+  done
+  log "$part ready"
+}
+
+kind() {
+  case "$1" in
+    mariadb) echo mariadb ;; temporal) echo temporal ;; *) echo http ;;
+  esac
+}
+
+# Starts a command detached from this shell (own session, stdin closed, output to its log).
+launch() {
+  local part="$1"; shift
+  mkdir -p "$LOGS"
+  echo "==== $(date -u +%FT%TZ) start $part" >>"$LOGS/$part.log"
+  setsid "$@" </dev/null >>"$LOGS/$part.log" 2>&1 &
+  echo $! >"$(pidfile "$part")"
+}
+
+# ---------------------------------------------------------------- MariaDB
+
+mariadb_sock() { echo "$RUN/mariadb/mariadb.sock"; }
+
+admin_sql() { mariadb --no-defaults --socket="$(mariadb_sock)" -uroot --batch --skip-column-names -e "$1"; }
+
+ready_mariadb() { admin_sql "SELECT 1" >/dev/null 2>&1; }
+
+# Random per-machine passwords, generated once and kept (mode 600) in the run directory.
+credentials() {
+  local file="$RUN/credentials.env"
+  if [ ! -f "$file" ]; then
+    mkdir -p "$RUN"
+    (
+      umask 077
+      for user in "${SERVICES[@]}" audit; do
+        echo "${user}_password=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+      done >"$file"
+    )
+  fi
+  # shellcheck disable=SC1090
+  . "$file"
+}
+
+start_mariadb() {
+  command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] \
+    || die "MariaDB is not installed: apt-get install -y mariadb-server (or run scripts/prerequisites.sh)"
+  local mariadbd data="$RUN/mariadb/data" fresh=false
+  mariadbd="$(command -v mariadbd || echo /usr/sbin/mariadbd)"
+  if [ ! -d "$data/mysql" ]; then
+    fresh=true
+    mkdir -p "$data"
+    # root may log in only through the socket in the run directory, as the OS user running this.
+    mariadb-install-db --no-defaults --datadir="$data" --user="$(id -un)" \
+      --auth-root-authentication-method=socket --auth-root-socket-user="$(id -un)" \
+      --skip-test-db >"$LOGS/mariadb-install.log" 2>&1 \
+      || { log_tail mariadb-install; die "mariadb-install-db failed"; }
+  fi
+  launch mariadb "$mariadbd" --no-defaults --datadir="$data" --socket="$(mariadb_sock)" \
+    --pid-file="$RUN/mariadb/mariadbd.pid" --port="$MARIADB_PORT" --bind-address=127.0.0.1 \
+    --skip-name-resolve --user="$(id -un)" --innodb-buffer-pool-size=64M \
+    --innodb-log-file-size=32M --max-connections=200
+  await_ready mariadb
+  if $fresh || [ "$(admin_sql "SELECT COUNT(*) FROM mysql.user WHERE user='audit'")" = 0 ]; then
+    provision_mariadb
+  fi
+}
+
+# One database and one user per service, allowed only that database (with the DDL Flyway needs),
+# plus a read-only 'audit' user the stack tests use to check the invariants across services.
+provision_mariadb() {
+  credentials
+  local sql="" user password
+  for user in "${SERVICES[@]}"; do
+    password="$(eval echo "\$${user}_password")"
+    sql+="CREATE DATABASE IF NOT EXISTS \`$user\`;"
+    sql+="CREATE USER IF NOT EXISTS '$user'@'127.0.0.1' IDENTIFIED BY '$password';"
+    sql+="GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES, LOCK TABLES ON \`$user\`.* TO '$user'@'127.0.0.1';"
+  done
+  sql+="CREATE USER IF NOT EXISTS 'audit'@'127.0.0.1' IDENTIFIED BY '$audit_password';"
+  for user in "${SERVICES[@]}"; do
+    sql+="GRANT SELECT ON \`$user\`.* TO 'audit'@'127.0.0.1';"
+  done
+  admin_sql "$sql FLUSH PRIVILEGES;"
+  log "mariadb: databases ${SERVICES[*]} with their own users"
+}
+
+# ---------------------------------------------------------------- Temporal
+
+temporal_cli() { "$REPO/scripts/stack/install-temporal-cli.sh"; }
+
+ready_temporal() {
+  "$TEMPORAL_CLI" operator cluster health --address "127.0.0.1:$TEMPORAL_PORT" --command-timeout 3s 2>/dev/null \
+    | grep -q SERVING \
+    && curl -fsS -o /dev/null --max-time 3 "http://127.0.0.1:$TEMPORAL_UI_PORT/" 2>/dev/null
+}
+
+start_temporal() {
+  mkdir -p "$RUN/temporal"
+  launch temporal "$TEMPORAL_CLI" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" \
+    --ui-port "$TEMPORAL_UI_PORT" --db-filename "$RUN/temporal/temporal.db" --log-level warn \
+    --search-attribute OrderStatus=Keyword --search-attribute CustomerId=Keyword \
+    --search-attribute OrderTotalCents=Int
+  await_ready temporal
+}
+
+# ---------------------------------------------------------------- JVMs
+
+ready_http() {
+  curl -fsS -o /dev/null --max-time 3 "http://127.0.0.1:$(http_port "$1")/actuator/health/readiness" 2>/dev/null
+}
+
+jar() {
+  local pattern="$1" found
+  found="$(ls "$REPO"/$pattern 2>/dev/null | head -n 1 || true)"
+  [ -n "$found" ] || die "no $pattern: build the jars first with: mvn -B -DskipTests package"
+  echo "$found"
+}
+
+start_jvm() {
+  local part="$1" role="${1%2}" jarfile
+  local -a env=(SERVER_PORT="$(http_port "$part")" TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
+    TEMPORAL_NAMESPACE=default)
+  if [ "$part" = gateway ]; then
+    jarfile="${ORDERFLOW_STACK_GATEWAY_JAR:-$(jar 'gateway/target/gateway-*-exec.jar')}"
+    env+=(ORDERFLOW_GATEWAY_CATALOG_BASE_URL="http://127.0.0.1:$(http_port stock)")
+  else
+    jarfile="${ORDERFLOW_STACK_WORKER_JAR:-$(jar 'workers/target/workers-*-exec.jar')}"
+    env+=(ORDERFLOW_WORKER_ROLES="$role")
+    if [ "$role" != checkout ]; then
+      credentials
+      env+=(SPRING_DATASOURCE_URL="jdbc:mysql://127.0.0.1:$MARIADB_PORT/$role?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC"
+        SPRING_DATASOURCE_USERNAME="$role" SPRING_DATASOURCE_PASSWORD="$(eval echo "\$${role}_password")")
+    fi
+  fi
+  # -Dorderflow.stack.run names the run directory on the command line: running_pid relies on it.
+  # shellcheck disable=SC2086
+  launch "$part" env "${env[@]}" java $JAVA_OPTS "-Dorderflow.stack.run=$RUN" "-Dorderflow.stack.part=$part" \
+    -jar "$jarfile"
+  # env(1) execs java, so the pid file holds the JVM's pid.
+}
+
+# ---------------------------------------------------------------- commands
+
+start_part() {
+  local part="$1" pid
+  if pid="$(running_pid "$part")"; then
+    log "$part already running (pid $pid)"
+    return 0
+  fi
+  case "$part" in
+    mariadb) start_mariadb ;;
+    temporal) start_temporal ;;
+    *) start_jvm "$part" ;;
+  esac
+}
+
+# Waits for the part (started without waiting) to be ready.
+await_part() {
+  case "$1" in
+    mariadb|temporal) ;;  # their start already waited
+    *) await_ready "$1" ;;
+  esac
+}
+
+stop_part() {
+  local part="$1" signal="${2:-TERM}" pid waited=0
+  pid="$(running_pid "$part")" || { rm -f "$(pidfile "$part")"; return 0; }
+  if [ "$signal" = KILL ]; then
+    kill -KILL "$pid"
+    log "$part killed (kill -9 $pid)"
+  else
+    kill -TERM "$pid"
+    # Workers drain in-flight activities for up to 30 s after SIGTERM; allow that, then force.
+    while [ -d "/proc/$pid" ] && [ "$waited" -lt 45 ]; do sleep 1; waited=$((waited + 1)); done
+    if [ -d "/proc/$pid" ]; then
+      kill -KILL "$pid"
+      log "$part did not stop within 45 s: killed"
+    else
+      log "$part stopped"
+    fi
+  fi
+  while [ -d "/proc/$pid" ]; do sleep 0.2; done
+  rm -f "$(pidfile "$part")"
+}
+
+cmd_up() {
+  mkdir -p "$LOGS"
+  start_part mariadb
+  start_part temporal
+  # The JVMs start in parallel (each needs only MariaDB and Temporal), then we wait for them all.
+  local part
+  for part in stock payment delivery checkout gateway; do start_part "$part"; done
+  for part in stock payment delivery checkout gateway; do await_part "$part"; done
+  log "up: gateway http://127.0.0.1:$GATEWAY_PORT/api/v1  Temporal Web UI http://127.0.0.1:$TEMPORAL_UI_PORT"
+}
+
+cmd_down() {
+  local part
+  for part in "${STOP_ORDER[@]}"; do stop_part "$part"; done
+  log "down"
+}
+
+cmd_status() {
+  local part pid state all_ready=0
+  for part in "${ALL_PARTS[@]}" stock2; do
+    if pid="$(running_pid "$part")"; then
+      if "ready_$(kind "$part")" "$part"; then state="ready"; else state="starting"; all_ready=1; fi
+      printf '%-9s %-9s pid %s\n' "$part" "$state" "$pid"
+    else
+      [ "$part" = stock2 ] || all_ready=1
+      [ "$part" = stock2 ] || printf '%-9s stopped\n' "$part"
+    fi
+  done
+  return "$all_ready"
+}
+
+cmd_logs() {
+  if [ $# -gt 0 ]; then
+    is_part "$1" || die "unknown part '$1'"
+    tail -n "${LINES_TO_SHOW:-100}" "$LOGS/$1.log"
+  else
+    local part
+    for part in "${ALL_PARTS[@]}"; do log_tail "$part" 20 2>&1; done
+  fi
+}
+
+need_part() {
+  [ $# -ge 1 ] && is_part "$1" || die "usage: $0 $CMD <mariadb|temporal|stock|payment|delivery|checkout|gateway|stock2>"
+}
+
+CMD="${1:-}"
+shift || true
+if [ "$CMD" = up ] || [ "$CMD" = start ] || [ "$CMD" = restart ] || [ "$CMD" = status ]; then
+  TEMPORAL_CLI="$(temporal_cli)"
+fi
+case "$CMD" in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  logs) cmd_logs "$@" ;;
+  start) need_part "$@"; start_part "$1"; await_part "$1" ;;
+  stop) need_part "$@"; stop_part "$1" TERM ;;
+  kill) need_part "$@"; stop_part "$1" KILL ;;
+  restart) need_part "$@"; stop_part "$1" TERM; start_part "$1"; await_part "$1" ;;
+  *) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; [ -z "$CMD" ] || exit 2 ;;
+esac
