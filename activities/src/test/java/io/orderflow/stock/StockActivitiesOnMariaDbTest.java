@@ -1,5 +1,6 @@
 package io.orderflow.stock;
 
+import static io.orderflow.testing.Concurrently.runTogether;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.checkout.OrderLine;
@@ -10,11 +11,6 @@ import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,8 +21,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(MariaDbExtension.class)
 @SpringBootTest(classes = StockServiceApp.class)
 class StockActivitiesOnMariaDbTest extends StockActivitiesSpec {
-
-    private static final int THREADS = 16;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -93,28 +87,5 @@ class StockActivitiesOnMariaDbTest extends StockActivitiesSpec {
         runTogether(releases);
 
         assertThat(available(mug)).isEqualTo(20);
-    }
-
-    /** Starts every call at the same instant, so they really overlap in the database. */
-    static <T> List<T> runTogether(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
