@@ -3,6 +3,8 @@ package io.orderflow.gateway.support;
 import io.orderflow.TaskQueues;
 import io.orderflow.checkout.OrderSearchAttributes;
 import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.spring.boot.TemporalOptionsCustomizer;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -15,6 +17,12 @@ import org.springframework.context.annotation.Bean;
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class CheckoutTestWorker {
+
+    /** Real time, as in production: a client's long poll must really wait, not skip ahead. */
+    @Bean
+    TemporalOptionsCustomizer<TestEnvironmentOptions.Builder> realTimeTestServer() {
+        return builder -> builder.setUseTimeskipping(false);
+    }
 
     @Bean
     InitializingBean checkoutWorkerOnTestServer(TestWorkflowEnvironment environment) {
