@@ -106,8 +106,7 @@ abstract class StockActivitiesSpec {
     @Test
     void shortStockIsRefusedNamingTheSkuAndTakesNothingFromTheOtherLines() {
         String plenty = stocked(1250, "EUR", 10);
-        String scarce = "Z" + stocked(4900, "EUR", 1); // sorts after 'plenty': its line is taken second
-        products.save(new Product(scarce, "Scarce", 4900, "EUR", 1));
+        String scarce = stockedAs("Z-" + plenty, 4900, "EUR", 1); // sorts after 'plenty': taken second
         String orderId = newOrderId();
 
         ApplicationFailure failure = assertRefusedWith(StockFailures.OUT_OF_STOCK,
@@ -154,7 +153,11 @@ abstract class StockActivitiesSpec {
     }
 
     String stocked(long priceCents, String currency, int available) {
-        String sku = "T-" + UUID.randomUUID().toString().substring(0, 18).toUpperCase();
+        return stockedAs("T-" + UUID.randomUUID().toString().substring(0, 18).toUpperCase(), priceCents, currency,
+                available);
+    }
+
+    String stockedAs(String sku, long priceCents, String currency, int available) {
         products.save(new Product(sku, "Test product " + sku, priceCents, currency, available));
         return sku;
     }
