@@ -1,0 +1,111 @@
+package io.orderflow.worker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real payment worker: a separate JVM started from this test's class path with
+ * {@link WorkerApplication}'s main, configured only through environment variables, as in a pod.
+ */
+final class PaymentWorkerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    private final int httpPort;
+
+    private PaymentWorkerProcess(Process process, Path log, int httpPort) {
+        this.process = process;
+        this.log = log;
+        this.httpPort = httpPort;
+    }
+
+    static PaymentWorkerProcess start(String temporalTarget, String jdbcUrl, String user, String password,
+            int httpPort, Duration shutdownGrace) {
+        try {
+            Path log = Files.createTempFile("payment-worker-", ".log");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                    "-cp", System.getProperty("java.class.path"),
+                    WorkerApplication.class.getName()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("ORDERFLOW_WORKER_ROLES", "payment");
+            builder.environment().put("TEMPORAL_ADDRESS", temporalTarget);
+            builder.environment().put("SPRING_DATASOURCE_URL", jdbcUrl);
+            builder.environment().put("SPRING_DATASOURCE_USERNAME", user);
+            builder.environment().put("SPRING_DATASOURCE_PASSWORD", password);
+            builder.environment().put("SERVER_PORT", Integer.toString(httpPort));
+            builder.environment().put("ORDERFLOW_WORKER_SHUTDOWN_GRACE", shutdownGrace.toMillis() + "ms");
+            return new PaymentWorkerProcess(builder.start(), log, httpPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until readiness says the worker polls its task queue and reaches its database. */
+    void awaitReady(Duration atMost) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        URI readiness = URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness");
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("payment worker died during start-up:\n" + logTail());
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(readiness).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // keep polling
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("payment worker not ready within " + atMost + ":\n" + logTail());
+    }
+
+    /** Sends SIGTERM, as Kubernetes does when it stops a pod. */
+    void terminate() {
+        process.destroy();
+    }
+
+    boolean awaitExit(Duration atMost) throws InterruptedException {
+        return process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package io.orderflow.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.OrderflowDataConverter;
+import io.orderflow.TaskQueues;
+import io.orderflow.checkout.CheckoutRequest;
+import io.orderflow.checkout.CheckoutWorkflow;
+import io.orderflow.checkout.CheckoutWorkflowImpl;
+import io.orderflow.checkout.OrderLine;
+import io.orderflow.checkout.OrderStatus;
+import io.orderflow.checkout.OrderView;
+import io.orderflow.checkout.ShippingAddress;
+import io.orderflow.testing.CallLog;
+import io.orderflow.testing.FakeDelivery;
+import io.orderflow.testing.FakeStock;
+import io.orderflow.testing.mariadb.MariaDbExtension;
+import io.orderflow.testing.mariadb.MariaDbServer;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.enums.v1.PendingActivityState;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testserver.TestServer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Scaling in is only safe if a worker that receives SIGTERM drains: it stops polling, lets the
+ * task in flight finish within its grace period and exits. Here the payment worker is a real
+ * process against a real MariaDB; the checkout workflow and fake stock/delivery run in this JVM
+ * against an in-process Temporal server on a real port. {@code tok_slow} keeps a charge in flight
+ * for five seconds, which is when the worker is told to stop.
+ */
+@ExtendWith(MariaDbExtension.class)
+class WorkerDrainTest {
+
+    private static final Duration SLOW_CHARGE = Duration.ofSeconds(5);
+
+    private TestServer.PortBoundTestServer temporal;
+    private WorkflowServiceStubs service;
+    private WorkflowClient client;
+    private WorkerFactory inProcessWorkers;
+    private String temporalTarget;
+    private String database;
+
+    @BeforeEach
+    void startTemporalAndTheOtherRoles(MariaDbServer mariaDb) {
+        int port = freePort();
+        temporal = TestServer.createPortBoundServer(port, false);
+        temporalTarget = "127.0.0.1:" + port;
+        SearchAttributeRegistration.register(temporalTarget, "default");
+        service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(temporalTarget).build());
+        client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder()
+                .setDataConverter(OrderflowDataConverter.create()).build());
+        inProcessWorkers = WorkerFactory.newInstance(client);
+        inProcessWorkers.newWorker(TaskQueues.CHECKOUT).registerWorkflowImplementationTypes(CheckoutWorkflowImpl.class);
+        CallLog calls = new CallLog();
+        inProcessWorkers.newWorker(TaskQueues.STOCK).registerActivitiesImplementations(new FakeStock(calls));
+        Worker delivery = inProcessWorkers.newWorker(TaskQueues.DELIVERY);
+        delivery.registerActivitiesImplementations(new FakeDelivery(calls));
+        inProcessWorkers.start();
+        database = "payment_drain_" + UUID.randomUUID().toString().substring(0, 8);
+        mariaDb.createDatabase(database);
+    }
+
+    @AfterEach
+    void stopEverything() {
+        inProcessWorkers.shutdownNow();
+        inProcessWorkers.awaitTermination(5, TimeUnit.SECONDS);
+        service.shutdownNow();
+        temporal.close();
+    }
+
+    @Test
+    void aChargeInFlightFinishesOnTheDrainingWorkerWhichThenExitsWithinItsGracePeriod(MariaDbServer mariaDb) throws Exception {
+        Duration grace = Duration.ofSeconds(20);
+        try (PaymentWorkerProcess worker = startPaymentWorker(mariaDb, grace)) {
+            String orderId = "drain-" + UUID.randomUUID();
+            WorkflowStub order = startSlowOrder(orderId);
+            awaitChargeInFlight(orderId);
+
+            long sigterm = System.nanoTime();
+            worker.terminate();
+            boolean exited = worker.awaitExit(grace.plusSeconds(10));
+            Duration exitedAfter = Duration.ofNanos(System.nanoTime() - sigterm);
+
+            assertThat(exited).as("worker exited; log:%n%s", worker.logTail()).isTrue();
+            assertThat(exitedAfter).as("exit within the grace period").isLessThan(grace);
+            OrderView view = order.getResult(30, TimeUnit.SECONDS, OrderView.class);
+            assertThat(view.status()).isEqualTo(OrderStatus.COMPLETED);
+            assertThat(chargeAttempts(orderId)).as("the drained worker finished the one attempt").isEqualTo(1);
+            assertThat(chargedRows(mariaDb, orderId)).isEqualTo(1);
+            assertThat(worker.log()).contains("Draining Temporal workers");
+        }
+    }
+
+    @Test
+    void aChargeCutOffByAShortGracePeriodIsRetriedByAnotherWorkerAndChargedOnce(MariaDbServer mariaDb) throws Exception {
+        Duration grace = Duration.ofMillis(500);
+        String orderId = "cutoff-" + UUID.randomUUID();
+        WorkflowStub order;
+        try (PaymentWorkerProcess first = startPaymentWorker(mariaDb, grace)) {
+            order = startSlowOrder(orderId);
+            awaitChargeInFlight(orderId);
+
+            first.terminate();
+
+            assertThat(first.awaitExit(SLOW_CHARGE.minusSeconds(1))).as("exits before the charge could finish; log:%n%s",
+                    first.logTail()).isTrue();
+        }
+        try (PaymentWorkerProcess second = startPaymentWorker(mariaDb, Duration.ofSeconds(20))) {
+            OrderView view = order.getResult(60, TimeUnit.SECONDS, OrderView.class);
+
+            assertThat(view.status()).isEqualTo(OrderStatus.COMPLETED);
+            assertThat(chargeAttempts(orderId)).as("retried after the cut-off attempt timed out").isGreaterThanOrEqualTo(2);
+            assertThat(chargedRows(mariaDb, orderId)).isEqualTo(1);
+        }
+    }
+
+    private PaymentWorkerProcess startPaymentWorker(MariaDbServer mariaDb, Duration grace) throws InterruptedException {
+        PaymentWorkerProcess worker = PaymentWorkerProcess.start(temporalTarget, mariaDb.jdbcUrl(database),
+                MariaDbServer.USER, MariaDbServer.PASSWORD, freePort(), grace);
+        worker.awaitReady(Duration.ofSeconds(90));
+        return worker;
+    }
+
+    private WorkflowStub startSlowOrder(String orderId) {
+        CheckoutRequest request = new CheckoutRequest(orderId, "cust-drain", List.of(new OrderLine("MUG-RED", 1)), "tok_slow",
+                new ShippingAddress("Ada Lovelace", "12 Main St", "London", "N1 9GU", "GB"));
+        CheckoutWorkflow workflow = client.newWorkflowStub(CheckoutWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(CheckoutWorkflow.workflowId(orderId)).setTaskQueue(TaskQueues.CHECKOUT).build());
+        WorkflowClient.start(workflow::checkout, request);
+        return WorkflowStub.fromTyped(workflow);
+    }
+
+    /** The charge is in flight once the payment worker has picked it up (activity task started). */
+    private void awaitChargeInFlight(String orderId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (chargeStarted(orderId)) {
+                Thread.sleep(500);
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the charge of " + orderId + " never started");
+    }
+
+    private boolean chargeStarted(String orderId) {
+        // The server writes ActivityTaskStarted only when the attempt ends, so watch pending activities instead.
+        return client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
+                DescribeWorkflowExecutionRequest.newBuilder()
+                        .setNamespace("default")
+                        .setExecution(WorkflowExecution.newBuilder()
+                                .setWorkflowId(CheckoutWorkflow.workflowId(orderId)))
+                        .build())
+                .getPendingActivitiesList().stream()
+                .anyMatch(a -> a.getActivityType().getName().equals("PaymentCharge")
+                        && a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED);
+    }
+
+    private int chargeAttempts(String orderId) {
+        WorkflowExecutionHistory history = client.fetchHistory(CheckoutWorkflow.workflowId(orderId));
+        long scheduled = history.getEvents().stream()
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+                .filter(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals("PaymentCharge"))
+                .map(HistoryEvent::getEventId).findFirst().orElseThrow();
+        return history.getEvents().stream()
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
+                .filter(e -> e.getActivityTaskStartedEventAttributes().getScheduledEventId() == scheduled)
+                .mapToInt(e -> e.getActivityTaskStartedEventAttributes().getAttempt())
+                .max().orElse(0);
+    }
+
+    private int chargedRows(MariaDbServer mariaDb, String orderId) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(mariaDb.jdbcUrl(database), MariaDbServer.USER, MariaDbServer.PASSWORD);
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM payment WHERE order_id = ? AND state = 'CHARGED'")) {
+            query.setString(1, orderId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
