@@ -1,0 +1,114 @@
+package io.orderflow.e2e.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The invariants of design brief §5, checked where the truth lives: in each service's own database
+ * (read-only), against the order views the gateway reported. Used after every crash test.
+ */
+final class Ledgers {
+
+    /** One service's row for an order: its state and the identifier it handed out. */
+    record Row(String state, String reference, long amountCents) {
+    }
+
+    private Ledgers() {
+    }
+
+    /**
+     * Money conserved and nothing held by a failed order: for every order of the batch, a
+     * {@code COMPLETED} order is charged exactly its total once, holds its stock and a live shipment;
+     * a {@code FAILED} or {@code CANCELLED} one has no net charge, no stock and no live shipment; and
+     * charged − refunded over the batch equals the sum of the completed orders' totals.
+     */
+    static void assertMoneyAndHoldings(Collection<JsonNode> views) throws SQLException {
+        Map<String, Row> payments = rows("payment", "SELECT order_id, state, payment_id, amount_cents FROM payment");
+        Map<String, Row> reservations = rows("stock", "SELECT order_id, state, order_id, total_cents FROM reservation");
+        Map<String, Row> shipments = rows("delivery", "SELECT order_id, state, tracking_number, 0 FROM shipment");
+
+        long charged = 0;
+        long refunded = 0;
+        long completedTotals = 0;
+        for (JsonNode view : views) {
+            String orderId = view.path("orderId").asText();
+            String status = view.path("status").asText();
+            Row payment = payments.get(orderId);
+            Row reservation = reservations.get(orderId);
+            Row shipment = shipments.get(orderId);
+            if (payment != null && !payment.state().equals("TOMBSTONE")) {
+                charged += payment.amountCents();
+                if (payment.state().equals("REFUNDED")) {
+                    refunded += payment.amountCents();
+                }
+            }
+            if (status.equals("COMPLETED")) {
+                completedTotals += view.path("totalCents").asLong();
+                assertThat(payment).as("payment of completed order %s", orderId).isNotNull();
+                assertThat(payment.state()).as("payment of completed order %s", orderId).isEqualTo("CHARGED");
+                assertThat(payment.reference()).as("the one payment of order %s", orderId).isEqualTo(view.path("paymentId").asText());
+                assertThat(payment.amountCents()).as("amount charged for order %s", orderId).isEqualTo(view.path("totalCents").asLong());
+                assertThat(reservation).as("reservation of completed order %s", orderId).isNotNull();
+                assertThat(reservation.state()).as("reservation of completed order %s", orderId).isEqualTo("RESERVED");
+                assertThat(shipment).as("shipment of completed order %s", orderId).isNotNull();
+                assertThat(shipment.state()).as("shipment of completed order %s", orderId).isEqualTo("SCHEDULED");
+                assertThat(shipment.reference()).isEqualTo(view.path("trackingNumber").asText());
+            } else {
+                assertThat(status).as("order %s is terminal", orderId).isIn("FAILED", "CANCELLED");
+                assertThat(payment == null ? "none" : payment.state()).as("net charge of %s order %s", status, orderId)
+                        .isIn("none", "REFUNDED", "TOMBSTONE");
+                assertThat(reservation == null ? "none" : reservation.state()).as("stock held by %s order %s", status, orderId)
+                        .isIn("none", "RELEASED", "TOMBSTONE");
+                assertThat(shipment == null ? "none" : shipment.state()).as("shipment of %s order %s", status, orderId)
+                        .isIn("none", "CANCELLED", "TOMBSTONE");
+            }
+        }
+        assertThat(charged - refunded).as("charged - refunded over the batch = totals of its completed orders")
+                .isEqualTo(completedTotals);
+    }
+
+    /** No oversell: no product anywhere below zero, and for this SKU reserved + available = stocked. */
+    static void assertStockConserved(String sku, int stocked) throws SQLException {
+        try (Connection stock = RealStack.database("stock")) {
+            try (ResultSet negative = stock.createStatement().executeQuery("SELECT COUNT(*) FROM product WHERE available < 0")) {
+                negative.next();
+                assertThat(negative.getInt(1)).as("products with negative availability").isZero();
+            }
+            try (PreparedStatement held = stock.prepareStatement("""
+                    SELECT p.available, COALESCE((SELECT SUM(l.quantity) FROM reservation_line l
+                        JOIN reservation r ON r.order_id = l.order_id
+                        WHERE l.sku = p.sku AND r.state = 'RESERVED'), 0)
+                    FROM product p WHERE p.sku = ?""")) {
+                held.setString(1, sku);
+                try (ResultSet row = held.executeQuery()) {
+                    assertThat(row.next()).as("product %s exists", sku).isTrue();
+                    int available = row.getInt(1);
+                    int reserved = row.getInt(2);
+                    assertThat(available).as("available of %s", sku).isNotNegative();
+                    assertThat(reserved + available).as("reserved (%d) + available (%d) of %s", reserved, available, sku)
+                            .isEqualTo(stocked);
+                }
+            }
+        }
+    }
+
+    private static Map<String, Row> rows(String database, String sql) throws SQLException {
+        Map<String, Row> rows = new HashMap<>();
+        try (Connection connection = RealStack.database(database);
+                ResultSet result = connection.createStatement().executeQuery(sql)) {
+            while (result.next()) {
+                Row previous = rows.put(result.getString(1), new Row(result.getString(2), result.getString(3), result.getLong(4)));
+                assertThat(previous).as("%s holds one row per order (%s)", database, result.getString(1)).isNull();
+            }
+        }
+        return rows;
+    }
+}

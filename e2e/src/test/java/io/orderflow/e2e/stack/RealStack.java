@@ -1,0 +1,157 @@
+package io.orderflow.e2e.stack;
+
+import io.orderflow.e2e.OrderflowClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The stack that {@code scripts/stack.sh up} runs on this machine: its addresses, its service
+ * databases (read through the read-only {@code audit} user) and the script's part commands, which
+ * the crash tests use to kill and restart parts. The suite never starts the stack itself: it fails
+ * with the command to run when the stack is not up.
+ */
+final class RealStack {
+
+    static final URI GATEWAY = URI.create("http://127.0.0.1:8080");
+    static final URI TEMPORAL_UI = URI.create("http://127.0.0.1:8233");
+    static final int MARIADB_PORT = 3307;
+    /** Long enough for a restart of the part under test plus the retries of the orders it delays. */
+    static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(4);
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    private RealStack() {
+    }
+
+    static OrderflowClient client() {
+        return new OrderflowClient(GATEWAY);
+    }
+
+    /** Fails the calling test class, with the command to run, unless every part of the stack is ready. */
+    static void assertUp() {
+        Path script = repository().resolve("scripts/stack.sh");
+        ScriptResult status = run(List.of("status"), Map.of(), Duration.ofSeconds(60));
+        if (status.exitCode() != 0) {
+            throw new AssertionError("The real stack is not (fully) running, so the stack suite cannot run.\n"
+                    + "Build and start it first:  mvn -B -DskipTests package && " + repository().relativize(script)
+                    + " up\n" + status.output());
+        }
+    }
+
+    /** Runs {@code scripts/stack.sh <args>} with extra environment and fails the test if it fails. */
+    static String stack(Map<String, String> environment, String... args) {
+        ScriptResult result = run(List.of(args), environment, SCRIPT_TIMEOUT);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("scripts/stack.sh " + String.join(" ", args) + " failed with "
+                    + result.exitCode() + ":\n" + result.output());
+        }
+        return result.output();
+    }
+
+    static String stack(String... args) {
+        return stack(Map.of(), args);
+    }
+
+    /** A JDBC connection to one service database, as the read-only audit user that {@code up} created. */
+    static Connection database(String name) throws SQLException {
+        return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + MARIADB_PORT + "/" + name
+                + "?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC", "audit",
+                credentials().getProperty("audit_password"));
+    }
+
+    /** The text of {@code path} on a worker's or the gateway's HTTP port (e.g. its Prometheus page). */
+    static String httpGet(URI uri) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + uri + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The repository root: the e2e module's parent, found by walking up to {@code scripts/stack.sh}. */
+    static Path repository() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("scripts/stack.sh"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new AssertionError("scripts/stack.sh not found above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+
+    static Path runDirectory() {
+        String override = System.getenv("ORDERFLOW_STACK_DIR");
+        return override != null && !override.isBlank() ? Path.of(override) : repository().resolve(".run/stack");
+    }
+
+    private static Properties credentials() {
+        Path file = runDirectory().resolve("credentials.env");
+        Properties properties = new Properties();
+        try {
+            properties.load(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError("no " + file + ": start the stack with scripts/stack.sh up", e);
+        }
+        return properties;
+    }
+
+    record ScriptResult(int exitCode, String output) {
+    }
+
+    private static ScriptResult run(List<String> args, Map<String, String> environment, Duration timeout) {
+        List<String> command = new ArrayList<>();
+        command.add("bash");
+        command.add(repository().resolve("scripts/stack.sh").toString());
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(repository().toFile()).redirectErrorStream(true);
+        // The parts inherit this environment: keep one test's chaos settings out of the next start.
+        builder.environment().keySet().removeIf(key -> key.startsWith("ORDERFLOW_PAYMENT_SIMULATOR_"));
+        builder.environment().putAll(environment);
+        try {
+            // Output goes to a file, not a pipe: reading a pipe could block past the timeout.
+            Path output = Files.createTempFile("stack-sh-", ".log");
+            try {
+                Process process = builder.redirectOutput(output.toFile()).start();
+                process.getOutputStream().close();
+                boolean finished = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
+                if (!finished) {
+                    process.destroyForcibly();
+                }
+                String text = Files.readString(output);
+                return finished ? new ScriptResult(process.exitValue(), text) : new ScriptResult(-1, "timed out after " + timeout + "\n" + text);
+            } finally {
+                Files.deleteIfExists(output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
