@@ -6,6 +6,7 @@ import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
@@ -28,14 +29,16 @@ public class TemporalClientConfiguration {
     }
 
     /**
-     * The SDK retries UNAVAILABLE calls for up to a minute by default; a client waiting that long
-     * for an order is worse off than one told "503, retry after 5 s".
+     * The SDK retries UNAVAILABLE calls for up to a minute by default, and before the first call it
+     * fetches the server's capabilities with a retry budget of its own; a client waiting that long
+     * for an order is worse off than one told "503, retry after 5 s". Both budgets are bounded here.
      */
     @Bean
     TemporalOptionsCustomizer<WorkflowServiceStubsOptions.Builder> boundedRpcRetries(GatewayProperties properties) {
-        return builder -> builder.setRpcRetryOptions(RpcRetryOptions.newBuilder()
-                .setExpiration(properties.temporal().rpcRetryBudget())
-                .build());
+        Duration budget = properties.temporal().rpcRetryBudget();
+        return builder -> builder
+                .setSystemInfoTimeout(budget)
+                .setRpcRetryOptions(RpcRetryOptions.newBuilder().setExpiration(budget).build());
     }
 
     /** Runs the first state query of a new order so the POST can give up on it after a short wait. */

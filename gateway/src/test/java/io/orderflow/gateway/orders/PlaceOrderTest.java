@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orderflow.gateway.support.ApiClient;
 import io.orderflow.gateway.support.GatewayIntegrationTest;
 import io.orderflow.gateway.support.OrderJson;
+import io.orderflow.checkout.OrderSearchAttributes;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionDescription;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 
 class PlaceOrderTest extends GatewayIntegrationTest {
@@ -24,6 +28,20 @@ class PlaceOrderTest extends GatewayIntegrationTest {
         assertThat(reply.json().path("status").asText()).isNotBlank();
         assertThat(reply.json().path("items").get(0).path("sku").asText()).isEqualTo("MUG-RED");
         assertThat(reply.json().path("items").get(0).path("quantity").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void startsTheCheckoutWorkflowWithFingerprintMemoAndSearchAttributes(@Autowired WorkflowClient client) {
+        String key = "memo-" + UUID.randomUUID();
+        api().postJson("/api/v1/orders", OrderJson.valid("cust-memo", "tok_hold"), "Idempotency-Key", key);
+
+        WorkflowExecutionDescription workflow = client.newUntypedWorkflowStub("order-" + key).describe();
+
+        assertThat(workflow.getWorkflowType()).isEqualTo("Checkout");
+        assertThat(workflow.getTaskQueue()).isEqualTo("checkout");
+        assertThat((String) workflow.getMemo("requestFingerprint", String.class)).matches("[0-9a-f]{64}");
+        assertThat(workflow.getTypedSearchAttributes().get(OrderSearchAttributes.CUSTOMER_ID)).isEqualTo("cust-memo");
+        assertThat(workflow.getTypedSearchAttributes().get(OrderSearchAttributes.ORDER_STATUS)).isNotBlank();
     }
 
     @Test

@@ -1,0 +1,27 @@
+package io.orderflow.gateway.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.checkout.OrderStatus;
+import org.junit.jupiter.api.Test;
+
+/** The visibility query the list endpoint sends (the real-stack suite runs it against a real server). */
+class OrderListingQueryTest {
+
+    @Test
+    void listsOnlyCheckoutWorkflowsWhenNoFilterIsGiven() {
+        assertThat(OrderListing.query(null, null)).isEqualTo("WorkflowType = 'Checkout'");
+    }
+
+    @Test
+    void filtersByCustomerAndStatusSearchAttributes() {
+        assertThat(OrderListing.query("cust-42", OrderStatus.COMPLETED))
+                .isEqualTo("WorkflowType = 'Checkout' AND CustomerId = 'cust-42' AND OrderStatus = 'COMPLETED'");
+    }
+
+    @Test
+    void escapesQuotesSoACustomerIdCannotWidenTheQuery() {
+        assertThat(OrderListing.query("x' OR WorkflowType != '", null))
+                .isEqualTo("WorkflowType = 'Checkout' AND CustomerId = 'x\\' OR WorkflowType != \\''");
+    }
+}
