@@ -8,7 +8,6 @@ import io.orderflow.worker.WorkerRoles;
 import io.temporal.testserver.TestServer;
 import java.io.Closeable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -83,7 +82,7 @@ public final class EmbeddedPlatform implements Closeable {
         List<String> args = new ArrayList<>(commonArgs(settings.gatewayPort()));
         args.add("--orderflow.gateway.catalog.base-url=http://127.0.0.1:" + settings.stockPort());
         log.info("Starting gateway on :{}", settings.gatewayPort());
-        contexts.add(GatewayApplication.application(new LinkedHashMap<>()).run(args.toArray(String[]::new)));
+        contexts.add(GatewayApplication.application(Map.of()).run(args.toArray(String[]::new)));
     }
 
     private List<String> commonArgs(int port) {
