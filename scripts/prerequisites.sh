@@ -1,25 +1,30 @@
 #!/usr/bin/env bash
 # Makes sure the programs the tests start are installed: MariaDB (the tests run their own
-# mariadbd in a temporary directory, never a system service). On Debian or Ubuntu it installs
-# what is missing; elsewhere it says what to install and fails.
+# mariadbd in a temporary directory, never a system service), Chromium (Web UI screenshot),
+# curl, and the Temporal CLI (the real Temporal dev server). On Debian or Ubuntu it installs what
+# is missing; elsewhere it says what to install and fails.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 missing=()
 command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing test prerequisites: ${missing[*]}" >&2
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "error: ${missing[*]} not installed and this is not a Debian-like system; install them and retry" >&2
+    exit 1
+  fi
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "error: need root or sudo to run: apt-get install -y ${missing[*]}" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-echo "Installing test prerequisites: ${missing[*]}" >&2
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "error: ${missing[*]} not installed and this is not a Debian-like system; install them and retry" >&2
-  exit 1
-fi
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null 2>&1 || { echo "error: need root or sudo to run: apt-get install -y ${missing[*]}" >&2; exit 1; }
-  sudo="sudo"
-fi
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+# Builds the Temporal CLI once into a cache directory when it is not on PATH (needs Go).
+scripts/stack/install-temporal-cli.sh >/dev/null

@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
-# Runs every test of orderflow: unit, workflow and replay tests, activities against a real
-# MariaDB, gateway contract tests, the embedded end-to-end suite and the offline deploy checks.
-# Installs what the tests need on a Debian machine (MariaDB server, Chromium) when it is missing,
-# and fails loudly when it cannot.
+# Runs every test of orderflow:
+#   1. unit, workflow and replay tests; activities against a real MariaDB; gateway contract tests;
+#      the drain test (a real worker process); the embedded platform end to end;
+#   2. the offline deploy checks (kustomize render, Kubernetes/KEDA schemas, our rules);
+#   3. the real stack (MariaDB, Temporal dev server, five JVMs): the same scenarios over HTTP,
+#      listing, crash tests, scale-out and the Temporal Web UI.
+# Installs what the tests need on a Debian machine when it is missing (MariaDB, Chromium, the
+# Temporal CLI) and fails loudly when it cannot.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/prerequisites.sh
 
-mvn -B verify
+# install, not verify: the stack suite below runs the e2e module alone against these artifacts.
+mvn -B install
 bash deploy/tests/run.sh
+
+trap 'scripts/stack.sh down || true' EXIT
+scripts/stack.sh up || { scripts/stack.sh logs; exit 1; }
+mvn -B -Pstack -pl e2e verify || { scripts/stack.sh logs; exit 1; }

@@ -27,9 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class StockLedger {
 
-    /** Safety net against a caller that skipped validation: a negative take would add stock. */
-    static final String INVALID_ORDER_LINES = "INVALID_ORDER_LINES";
-
     private final ProductRepository products;
     private final ReservationRepository reservations;
 
@@ -97,14 +94,14 @@ class StockLedger {
     private static Map<String, Integer> quantitiesBySku(List<OrderLine> lines) {
         if (lines == null || lines.isEmpty()) {
             throw ApplicationFailure.newNonRetryableFailure("An order needs at least one line",
-                    INVALID_ORDER_LINES);
+                    StockFailures.INVALID_ORDER_LINES);
         }
         Map<String, Integer> wanted = new TreeMap<>();
         for (OrderLine line : lines) {
             if (line.sku() == null || line.quantity() <= 0) {
                 throw ApplicationFailure.newNonRetryableFailure(
                         "Invalid order line " + line + ": a SKU and a positive quantity are required",
-                        INVALID_ORDER_LINES);
+                        StockFailures.INVALID_ORDER_LINES);
             }
             wanted.merge(line.sku(), line.quantity(), Math::addExact);
         }

@@ -29,7 +29,7 @@ final class StepPolicies {
      */
     static final String[] STOCK_BUSINESS_FAILURES = {
         StockFailures.OUT_OF_STOCK, StockFailures.UNKNOWN_SKU,
-        StockFailures.MIXED_CURRENCY, StockFailures.RESERVATION_RELEASED};
+        StockFailures.MIXED_CURRENCY, StockFailures.RESERVATION_RELEASED, StockFailures.INVALID_ORDER_LINES};
     static final String[] PAYMENT_BUSINESS_FAILURES = {
         PaymentFailures.PAYMENT_DECLINED, PaymentFailures.INSUFFICIENT_FUNDS, PaymentFailures.PAYMENT_REFUNDED};
     static final String[] DELIVERY_BUSINESS_FAILURES = {

@@ -11,6 +11,8 @@ public final class StockFailures {
     public static final String MIXED_CURRENCY = "MIXED_CURRENCY";
     /** The order was already released (tombstone); a late reserve must not take stock. */
     public static final String RESERVATION_RELEASED = "RESERVATION_RELEASED";
+    /** A line with a quantity below one or no SKU (the gateway validates; a negative take would add stock). */
+    public static final String INVALID_ORDER_LINES = "INVALID_ORDER_LINES";
 
     private StockFailures() {
     }
