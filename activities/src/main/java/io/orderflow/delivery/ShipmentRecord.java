@@ -1,18 +1,14 @@
 package io.orderflow.delivery;
 
+import io.orderflow.persistence.OrderKeyedRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.springframework.data.domain.Persistable;
 
 /**
  * An order's shipment, one row per order id (named apart from the {@link Shipment} contract record
@@ -20,11 +16,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "shipment")
-public class ShipmentRecord implements Persistable<String> {
-
-    @Id
-    @Column(name = "order_id", length = 64)
-    private String orderId;
+public class ShipmentRecord extends OrderKeyedRecord {
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -37,26 +29,15 @@ public class ShipmentRecord implements Persistable<String> {
     @Column(name = "country", length = 2)
     private String country;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Transient
-    private boolean isNew = true;
-
     protected ShipmentRecord() {
         // for JPA
     }
 
     private ShipmentRecord(String orderId, ShipmentState state, String trackingNumber, String country, Instant now) {
-        this.orderId = orderId;
+        super(orderId, now);
         this.state = state;
         this.trackingNumber = trackingNumber;
         this.country = country;
-        this.createdAt = now;
-        this.updatedAt = now;
     }
 
     static ShipmentRecord scheduled(String orderId, String trackingNumber, String country, Instant now) {
@@ -70,27 +51,11 @@ public class ShipmentRecord implements Persistable<String> {
 
     void cancelled(Instant now) {
         this.state = ShipmentState.CANCELLED;
-        this.updatedAt = now;
+        touch(now);
     }
 
     Shipment shipment() {
-        return new Shipment(orderId, trackingNumber);
-    }
-
-    @Override
-    public String getId() {
-        return orderId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markPersisted() {
-        this.isNew = false;
+        return new Shipment(orderId(), trackingNumber);
     }
 
     ShipmentState state() {

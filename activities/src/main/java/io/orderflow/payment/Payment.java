@@ -1,19 +1,15 @@
 package io.orderflow.payment;
 
 import io.orderflow.Money;
+import io.orderflow.persistence.OrderKeyedRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.springframework.data.domain.Persistable;
 
 /**
  * An order's payment, one row per order id. New rows are always INSERTed (never merged), so a
@@ -21,11 +17,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "payment")
-public class Payment implements Persistable<String> {
-
-    @Id
-    @Column(name = "order_id", length = 64)
-    private String orderId;
+public class Payment extends OrderKeyedRecord {
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -44,29 +36,18 @@ public class Payment implements Persistable<String> {
     @Column(name = "currency", length = 3)
     private String currency;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Transient
-    private boolean isNew = true;
-
     protected Payment() {
         // for JPA
     }
 
     private Payment(String orderId, PaymentState state, String paymentId, String customerId, Money amount,
             Instant now) {
-        this.orderId = orderId;
+        super(orderId, now);
         this.state = state;
         this.paymentId = paymentId;
         this.customerId = customerId;
         this.amountCents = amount == null ? 0 : amount.amountCents();
         this.currency = amount == null ? null : amount.currency();
-        this.createdAt = now;
-        this.updatedAt = now;
     }
 
     static Payment charged(ChargeRequest request, String paymentId, Instant now) {
@@ -81,27 +62,11 @@ public class Payment implements Persistable<String> {
 
     void refunded(Instant now) {
         this.state = PaymentState.REFUNDED;
-        this.updatedAt = now;
+        touch(now);
     }
 
     PaymentReceipt receipt() {
-        return new PaymentReceipt(orderId, paymentId, Money.of(amountCents, currency));
-    }
-
-    @Override
-    public String getId() {
-        return orderId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markPersisted() {
-        this.isNew = false;
+        return new PaymentReceipt(orderId(), paymentId, Money.of(amountCents, currency));
     }
 
     PaymentState state() {

@@ -1,23 +1,19 @@
 package io.orderflow.stock;
 
+import io.orderflow.persistence.OrderKeyedRecord;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.springframework.data.domain.Persistable;
 
 /**
  * The stock an order holds, one row per order id. New rows are always INSERTed (never merged into
@@ -25,11 +21,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "reservation")
-public class Reservation implements Persistable<String> {
-
-    @Id
-    @Column(name = "order_id", length = 64)
-    private String orderId;
+public class Reservation extends OrderKeyedRecord {
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -42,18 +34,9 @@ public class Reservation implements Persistable<String> {
     @Column(name = "currency", length = 3)
     private String currency;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     @ElementCollection
     @CollectionTable(name = "reservation_line", joinColumns = @JoinColumn(name = "order_id"))
     private List<ReservationLine> lines = new ArrayList<>();
-
-    @Transient
-    private boolean isNew = true;
 
     protected Reservation() {
         // for JPA
@@ -61,13 +44,11 @@ public class Reservation implements Persistable<String> {
 
     private Reservation(String orderId, ReservationState state, List<ReservationLine> lines,
             long totalCents, String currency, Instant now) {
-        this.orderId = orderId;
+        super(orderId, now);
         this.state = state;
         this.lines = new ArrayList<>(lines);
         this.totalCents = totalCents;
         this.currency = currency;
-        this.createdAt = now;
-        this.updatedAt = now;
     }
 
     static Reservation reserved(String orderId, List<ReservationLine> lines, long totalCents,
@@ -82,23 +63,7 @@ public class Reservation implements Persistable<String> {
 
     void released(Instant now) {
         this.state = ReservationState.RELEASED;
-        this.updatedAt = now;
-    }
-
-    @Override
-    public String getId() {
-        return orderId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markPersisted() {
-        this.isNew = false;
+        touch(now);
     }
 
     ReservationState state() {
