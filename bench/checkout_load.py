@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Checkout load generator: places orders over the REST contract and follows each to a terminal
+status. Standard library only. Talks to loopback only and stops by itself after --orders orders.
+
+Prints one JSON object: throughput, latency percentiles (accept = POST answered, complete = order
+terminal), outcome counts, and the stock check (units sold == units taken from the catalog).
+"""
+import argparse
+import json
+import statistics
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+
+
+def call(method, url, body=None, headers=None, timeout=60):
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, method=method)
+    request.add_header("Content-Type", "application/json")
+    for key, value in (headers or {}).items():
+        request.add_header(key, value)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
+
+
+def percentile(values, p):
+    if not values:
+        return None
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))
+    return round(ordered[index] * 1000, 1)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--base-url", default="http://127.0.0.1:8080")
+    parser.add_argument("--orders", type=int, default=300)
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--token", default="tok_visa")
+    args = parser.parse_args()
+
+    host = urllib.parse.urlparse(args.base_url).hostname
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        sys.exit("refusing to send load anywhere but loopback")
+
+    api = args.base_url.rstrip("/") + "/api/v1"
+    sku = "BENCH-" + uuid.uuid4().hex[:8].upper()
+    stocked = args.orders * 2
+    status, _ = call("PUT", f"{api}/products/{sku}",
+                     {"name": "Benchmark mug", "priceCents": 1250, "currency": "EUR", "available": stocked})
+    if status != 200:
+        sys.exit(f"could not create the benchmark product: HTTP {status}")
+
+    lock = threading.Lock()
+    next_order = [0]
+    accept, complete, outcomes, errors = [], [], {}, []
+
+    def worker():
+        while True:
+            with lock:
+                if next_order[0] >= args.orders:
+                    return
+                next_order[0] += 1
+            body = {"customerId": "cust-bench", "items": [{"sku": sku, "quantity": 1}],
+                    "payment": {"token": args.token},
+                    "shippingAddress": {"name": "Ada Lovelace", "line1": "12 Main St", "city": "London",
+                                        "postalCode": "N1 9GU", "country": "GB"}}
+            started = time.perf_counter()
+            status, view = call("POST", f"{api}/orders", body)
+            accepted = time.perf_counter()
+            if status != 202:
+                with lock:
+                    errors.append(f"POST {status}")
+                continue
+            order_id = view["orderId"]
+            while view["status"] not in ("COMPLETED", "FAILED", "CANCELLED"):
+                status, view = call("GET", f"{api}/orders/{order_id}?waitForTerminal=PT30S")
+                if status != 200:
+                    with lock:
+                        errors.append(f"GET {status}")
+                    break
+            finished = time.perf_counter()
+            with lock:
+                accept.append(accepted - started)
+                complete.append(finished - started)
+                outcomes[view["status"]] = outcomes.get(view["status"], 0) + 1
+
+    began = time.perf_counter()
+    threads = [threading.Thread(target=worker) for _ in range(args.concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - began
+
+    _, product = call("GET", f"{api}/products/{sku}")
+    sold = outcomes.get("COMPLETED", 0)
+    report = {
+        "orders": args.orders,
+        "concurrency": args.concurrency,
+        "elapsed_s": round(elapsed, 2),
+        "completed_per_s": round(sold / elapsed, 2),
+        "accept_ms": {"p50": percentile(accept, 50), "p95": percentile(accept, 95), "p99": percentile(accept, 99)},
+        "complete_ms": {"p50": percentile(complete, 50), "p95": percentile(complete, 95),
+                        "p99": percentile(complete, 99),
+                        "mean": round(statistics.mean(complete) * 1000, 1) if complete else None},
+        "outcomes": outcomes,
+        "errors": len(errors),
+        "stock_consistent": product.get("available") == stocked - sold,
+    }
+    print(json.dumps(report, indent=2))
+    return 0 if not errors and report["stock_consistent"] and sold == args.orders else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
