@@ -3,7 +3,6 @@ package io.orderflow.gateway.orders;
 import io.grpc.Status;
 import io.orderflow.TaskQueues;
 import io.orderflow.checkout.CheckoutFailures;
-import io.orderflow.checkout.CheckoutRequest;
 import io.orderflow.checkout.CheckoutWorkflow;
 import io.orderflow.checkout.OrderItemView;
 import io.orderflow.checkout.OrderSearchAttributes;
@@ -60,8 +59,9 @@ public class OrderWorkflows {
     }
 
     /**
-     * Starts the checkout, or returns the order this order id already names. The fingerprint in the
-     * memo tells a retry of the same request (same order back) from a reused key (422).
+     * Starts the checkout for a client-chosen order id (an Idempotency-Key), or returns the order
+     * this id already names. The fingerprint in the memo tells a retry of the same request (same
+     * order back) from a reused key (422).
      */
     public Placed place(String orderId, PlaceOrderRequest request) {
         String fingerprint = RequestFingerprint.of(request);
@@ -69,7 +69,25 @@ public class OrderWorkflows {
         if (existing.isPresent()) {
             return replay(orderId, request, fingerprint, existing.get());
         }
-        CheckoutRequest input = request.toCheckoutRequest(orderId);
+        start(orderId, request, fingerprint);
+        // Check the winner's memo: with USE_EXISTING a concurrent request with another body "succeeds" too.
+        WorkflowExecutionDescription started = describe(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+        if (!fingerprint.equals(fingerprintOf(started))) {
+            throw new IdempotencyKeyReusedException(orderId);
+        }
+        return new Placed(firstView(orderId, request, OrderStatus.RECEIVED), true);
+    }
+
+    /**
+     * Starts the checkout for an order id the gateway just minted. Nobody else can know that id, so
+     * the idempotency look-ups of {@link #place} are skipped: one start call, then the first view.
+     */
+    public Placed placeNew(String orderId, PlaceOrderRequest request) {
+        start(orderId, request, RequestFingerprint.of(request));
+        return new Placed(firstView(orderId, request, OrderStatus.RECEIVED), true);
+    }
+
+    private void start(String orderId, PlaceOrderRequest request, String fingerprint) {
         CheckoutWorkflow workflow = client.newWorkflowStub(CheckoutWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(CheckoutWorkflow.workflowId(orderId))
                 .setTaskQueue(TaskQueues.CHECKOUT)
@@ -83,16 +101,10 @@ public class OrderWorkflows {
                         .build())
                 .build());
         try {
-            WorkflowClient.start(workflow::checkout, input);
+            WorkflowClient.start(workflow::checkout, request.toCheckoutRequest(orderId));
         } catch (WorkflowExecutionAlreadyStarted raced) {
             // Another request with this key got there first (and its order already finished).
         }
-        // Check the winner's memo: with USE_EXISTING a concurrent request with another body "succeeds" too.
-        WorkflowExecutionDescription started = describe(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
-        if (!fingerprint.equals(fingerprintOf(started))) {
-            throw new IdempotencyKeyReusedException(orderId);
-        }
-        return new Placed(firstView(orderId, request, OrderStatus.RECEIVED), true);
     }
 
     private Placed replay(String orderId, PlaceOrderRequest request, String fingerprint,

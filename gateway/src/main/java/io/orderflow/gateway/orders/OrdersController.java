@@ -73,10 +73,11 @@ public class OrdersController {
             @Parameter(in = ParameterIn.HEADER, description = "1-64 chars [A-Za-z0-9_-]; becomes the order id")
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody PlaceOrderRequest request) {
-        String orderId = idempotencyKey == null ? UUID.randomUUID().toString() : checkedKey(idempotencyKey);
-        OrderWorkflows.Placed placed = workflows.place(orderId, request);
+        OrderWorkflows.Placed placed = idempotencyKey == null
+                ? workflows.placeNew(UUID.randomUUID().toString(), request)
+                : workflows.place(checkedKey(idempotencyKey), request);
         return ResponseEntity.status(placed.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
-                .location(URI.create("/api/v1/orders/" + orderId))
+                .location(URI.create("/api/v1/orders/" + placed.view().orderId()))
                 .body(placed.view());
     }
 
