@@ -1,0 +1,49 @@
+package io.orderflow.identity;
+
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes every access token say who it acts for and no more than that party may do:
+ * a dev client's token carries its configured subject ({@code customer-alice} → {@code alice});
+ * a user's token carries only the scopes the user holds, whatever the browser client asked for.
+ */
+@Component
+class ScopedTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+    private static final String SCOPE = "scope";
+
+    private final IdentityProperties identity;
+
+    ScopedTokenClaims(IdentityProperties identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public void customize(JwtEncodingContext context) {
+        if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            return;
+        }
+        if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+            IdentityProperties.DevClient client = identity.clients().get(context.getRegisteredClient().getClientId());
+            if (client != null) {
+                context.getClaims().subject(client.subject());
+            }
+            return;
+        }
+        IdentityProperties.DevUser user = identity.users().get(context.getPrincipal().getName());
+        Set<String> granted = new TreeSet<>(context.getAuthorizedScopes());
+        granted.removeIf(scope -> isApiScope(scope) && (user == null || !user.scopes().contains(scope)));
+        context.getClaims().claim(SCOPE, granted);
+    }
+
+    /** OIDC scopes (openid, profile) stay; the platform's own scopes are all of the form "x:y". */
+    private static boolean isApiScope(String scope) {
+        return scope.contains(":");
+    }
+}
