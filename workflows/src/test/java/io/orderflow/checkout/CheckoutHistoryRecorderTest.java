@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Test;
  * Walks each distinct path of the saga once and asserts its outcome; with
  * {@code -Dorderflow.recordHistories=true} it also stores each path's event history for
  * {@link CheckoutReplayTest}. The file name is the path's name; the order id is too, so the
- * histories are easy to tell apart in a diff.
+ * histories are easy to tell apart in a diff. Payloads are encrypted as in production, with the
+ * key ring stored beside the recorded files.
  */
 class CheckoutHistoryRecorderTest {
 
-    private final CheckoutTestEnvironment env = new CheckoutTestEnvironment();
+    private final CheckoutTestEnvironment env = new CheckoutTestEnvironment(RecordedHistories.converter());
 
     @AfterEach
     void stopTestServer() {

@@ -1,6 +1,5 @@
 package io.orderflow.testing;
 
-import io.orderflow.OrderflowDataConverter;
 import io.orderflow.TaskQueues;
 import io.orderflow.checkout.CheckoutRequest;
 import io.orderflow.checkout.CheckoutWorkflow;
@@ -8,18 +7,21 @@ import io.orderflow.checkout.CheckoutWorkflowImpl;
 import io.orderflow.checkout.OrderSearchAttributes;
 import io.orderflow.checkout.OrderView;
 import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.history.v1.History;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 
 /**
  * A time-skipping Temporal test server with the checkout workflow on its real task queue and the
  * three fakes on theirs, the custom search attributes registered and the orderflow data converter
- * on the client — the production topology, in memory. One per test; close it afterwards.
+ * on the client, encrypting with {@link TestEncryption}'s key — the production topology, in memory.
+ * One per test; close it afterwards.
  */
 public final class CheckoutTestEnvironment implements AutoCloseable {
 
@@ -30,9 +32,14 @@ public final class CheckoutTestEnvironment implements AutoCloseable {
     private final TestWorkflowEnvironment env;
 
     public CheckoutTestEnvironment() {
+        this(TestEncryption.converter());
+    }
+
+    /** With another converter: a different key ring, or none to write payloads as before encryption. */
+    public CheckoutTestEnvironment(DataConverter converter) {
         env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                 .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
-                        .setDataConverter(OrderflowDataConverter.create())
+                        .setDataConverter(converter)
                         .build())
                 .build());
         env.registerSearchAttribute(OrderSearchAttributes.ORDER_STATUS.getName(),
@@ -97,6 +104,15 @@ public final class CheckoutTestEnvironment implements AutoCloseable {
     public OrderView run(CheckoutRequest request) {
         start(request);
         return result(request.orderId());
+    }
+
+    /**
+     * The order's event history as the server stores it: the SDK fetches it without passing any
+     * payload through the data converter, so what a test sees here is what an operator with
+     * server access, but without the key, would see.
+     */
+    public History storedHistory(String orderId) {
+        return client().fetchHistory(CheckoutWorkflow.workflowId(orderId)).getHistory();
     }
 
     public SearchAttributes searchAttributes(String orderId) {
