@@ -10,6 +10,7 @@ import io.orderflow.checkout.OrderStatus;
 import io.orderflow.checkout.OrderView;
 import io.orderflow.checkout.TimelineEntry;
 import io.orderflow.gateway.GatewayProperties;
+import io.orderflow.gateway.security.Caller;
 import io.orderflow.gateway.temporal.TemporalErrors;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -119,8 +120,62 @@ public class OrderWorkflows {
         return new Placed(firstView(orderId, request, indexed), false);
     }
 
-    /** The order as it stands now, via the {@code state} query. */
-    public OrderView view(String orderId) {
+    /** The order as it stands now, via the {@code state} query, if the caller may see it. */
+    public OrderView view(String orderId, Caller caller) {
+        OrderView view = currentView(orderId);
+        if (!caller.mayActFor(view.customerId())) {
+            throw new OrderNotFoundException(orderId);
+        }
+        return view;
+    }
+
+    /**
+     * Returns as soon as the order is terminal, or its current view when {@code wait} runs out.
+     * Ownership is checked before waiting, so nobody can learn when someone else's order ends.
+     */
+    public OrderView awaitTerminal(String orderId, Duration wait, Caller caller) {
+        requireVisibleTo(orderId, caller);
+        WorkflowStub untyped = client.newUntypedWorkflowStub(CheckoutWorkflow.workflowId(orderId));
+        try {
+            return untyped.getResult(wait.toMillis(), TimeUnit.MILLISECONDS, OrderView.class);
+        } catch (TimeoutException stillRunning) {
+            return currentView(orderId);
+        } catch (WorkflowNotFoundException notFound) {
+            throw new OrderNotFoundException(orderId);
+        } catch (WorkflowException ended) {
+            if (TemporalErrors.is(ended, Status.Code.NOT_FOUND)) {
+                throw new OrderNotFoundException(orderId);
+            }
+            // Terminated or failed outside the saga's own handling: the query still tells the story.
+            return currentView(orderId);
+        }
+    }
+
+    /**
+     * Sends the {@code cancel} Update; the workflow's validator decides whether it is too late.
+     * Someone else's order is "not found", exactly like an order that never existed.
+     */
+    public OrderView cancel(String orderId, String reason, Caller caller) {
+        requireVisibleTo(orderId, caller);
+        try {
+            return stub(orderId).cancel(reason);
+        } catch (WorkflowUpdateException rejected) {
+            if (rejected.getCause() instanceof ApplicationFailure failure
+                    && CheckoutFailures.NOT_CANCELLABLE.equals(failure.getType())) {
+                throw new OrderNotCancellableException(orderId, failure.getOriginalMessage());
+            }
+            throw rejected;
+        } catch (WorkflowNotFoundException | io.grpc.StatusRuntimeException notRunning) {
+            if (notRunning instanceof io.grpc.StatusRuntimeException
+                    && !TemporalErrors.is(notRunning, Status.Code.NOT_FOUND)) {
+                throw notRunning;
+            }
+            // The order exists (checked above) but an Update cannot reach a closed workflow.
+            throw new OrderNotCancellableException(orderId, "the order has already finished");
+        }
+    }
+
+    private OrderView currentView(String orderId) {
         try {
             return stub(orderId).state();
         } catch (WorkflowNotFoundException notFound) {
@@ -133,43 +188,12 @@ public class OrderWorkflows {
         }
     }
 
-    /** Returns as soon as the order is terminal, or its current view when {@code wait} runs out. */
-    public OrderView awaitTerminal(String orderId, Duration wait) {
-        WorkflowStub untyped = client.newUntypedWorkflowStub(CheckoutWorkflow.workflowId(orderId));
-        try {
-            return untyped.getResult(wait.toMillis(), TimeUnit.MILLISECONDS, OrderView.class);
-        } catch (TimeoutException stillRunning) {
-            return view(orderId);
-        } catch (WorkflowNotFoundException notFound) {
-            throw new OrderNotFoundException(orderId);
-        } catch (WorkflowException ended) {
-            if (TemporalErrors.is(ended, Status.Code.NOT_FOUND)) {
-                throw new OrderNotFoundException(orderId);
-            }
-            // Terminated or failed outside the saga's own handling: the query still tells the story.
-            return view(orderId);
-        }
-    }
-
-    /** Sends the {@code cancel} Update; the workflow's validator decides whether it is too late. */
-    public OrderView cancel(String orderId, String reason) {
-        try {
-            return stub(orderId).cancel(reason);
-        } catch (WorkflowUpdateException rejected) {
-            if (rejected.getCause() instanceof ApplicationFailure failure
-                    && CheckoutFailures.NOT_CANCELLABLE.equals(failure.getType())) {
-                throw new OrderNotCancellableException(orderId, failure.getOriginalMessage());
-            }
-            throw rejected;
-        } catch (WorkflowNotFoundException | io.grpc.StatusRuntimeException notRunning) {
-            // An Update cannot reach a closed workflow; tell "finished" (409) from "never existed" (404).
-            if (notRunning instanceof io.grpc.StatusRuntimeException
-                    && !TemporalErrors.is(notRunning, Status.Code.NOT_FOUND)) {
-                throw notRunning;
-            }
-            if (describe(orderId).isPresent()) {
-                throw new OrderNotCancellableException(orderId, "the order has already finished");
-            }
+    /** The owner is the {@code CustomerId} search attribute the gateway set when it started the order. */
+    private void requireVisibleTo(String orderId, Caller caller) {
+        String owner = describe(orderId)
+                .map(description -> description.getTypedSearchAttributes().get(OrderSearchAttributes.CUSTOMER_ID))
+                .orElseThrow(() -> new OrderNotFoundException(orderId));
+        if (!caller.mayActFor(owner)) {
             throw new OrderNotFoundException(orderId);
         }
     }

@@ -4,6 +4,7 @@ import io.orderflow.checkout.OrderStatus;
 import io.orderflow.checkout.OrderView;
 import io.orderflow.gateway.GatewayProperties;
 import io.orderflow.gateway.problem.InvalidRequestException;
+import io.orderflow.gateway.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -11,13 +12,13 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -57,6 +58,8 @@ public class OrdersController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @SecurityRequirement(name = "oauth2", scopes = "orders:write")
+    @SecurityRequirement(name = "oauth2", scopes = "orders:admin")
     @Operation(summary = "Place an order", description = "Starts the checkout. The same Idempotency-Key with the "
             + "same body returns the same order; with a different body it is a 422.")
     @ApiResponse(responseCode = "202", description = "Order accepted", headers = @Header(name = "Location"))
@@ -69,56 +72,68 @@ public class OrdersController {
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    public ResponseEntity<OrderView> place(
-            @Parameter(in = ParameterIn.HEADER, description = "1-64 chars [A-Za-z0-9_-]; becomes the order id")
+    public ResponseEntity<OrderView> place(@Parameter(hidden = true) Caller caller,
+            @Parameter(in = ParameterIn.HEADER, description = "1-64 chars [A-Za-z0-9_-]; scoped to the caller: "
+                    + "the same key from two customers makes two orders")
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody PlaceOrderRequest request) {
+        PlaceOrderRequest owned = request.forCustomer(caller.customerFor(request.customerId()));
         OrderWorkflows.Placed placed = idempotencyKey == null
-                ? workflows.placeNew(UUID.randomUUID().toString(), request)
-                : workflows.place(checkedKey(idempotencyKey), request);
+                ? workflows.placeNew(OrderIds.minted(), owned)
+                : workflows.place(OrderIds.forIdempotencyKey(caller.subject(), checkedKey(idempotencyKey)), owned);
         return ResponseEntity.status(placed.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .location(URI.create("/api/v1/orders/" + placed.view().orderId()))
                 .body(placed.view());
     }
 
     @GetMapping("/{orderId}")
+    @SecurityRequirement(name = "oauth2", scopes = "orders:read")
+    @SecurityRequirement(name = "oauth2", scopes = "orders:admin")
     @Operation(summary = "Get an order", description = "With waitForTerminal (ISO-8601, at most PT60S) the call "
             + "returns as soon as the order is COMPLETED, FAILED or CANCELLED, or when the wait ends.")
     @ApiResponse(responseCode = "200", description = "The order view")
     @ApiResponse(responseCode = "400", description = "Bad waitForTerminal", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Unknown order", content = @Content(
+    @ApiResponse(responseCode = "404", description = "Unknown order, or not yours", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    public OrderView get(@PathVariable String orderId,
+    public OrderView get(@Parameter(hidden = true) Caller caller, @PathVariable String orderId,
             @Parameter(example = "PT10S") @RequestParam(required = false) String waitForTerminal) {
         Duration wait = waitForTerminal == null ? null : checkedWait(waitForTerminal);
         String id = knownShape(orderId);
-        return wait == null || wait.isZero() ? workflows.view(id) : workflows.awaitTerminal(id, wait);
+        return wait == null || wait.isZero() ? workflows.view(id, caller) : workflows.awaitTerminal(id, wait, caller);
     }
 
     @PostMapping("/{orderId}/cancel")
+    @SecurityRequirement(name = "oauth2", scopes = "orders:write")
+    @SecurityRequirement(name = "oauth2", scopes = "orders:admin")
     @Operation(summary = "Cancel an order", description = "Accepted until delivery scheduling starts.")
     @ApiResponse(responseCode = "202", description = "Cancel accepted; compensation runs in the background")
-    @ApiResponse(responseCode = "404", description = "Unknown order", content = @Content(
+    @ApiResponse(responseCode = "404", description = "Unknown order, or not yours", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "Too late to cancel", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    public ResponseEntity<OrderView> cancel(@PathVariable String orderId,
+    public ResponseEntity<OrderView> cancel(@Parameter(hidden = true) Caller caller, @PathVariable String orderId,
             @Valid @RequestBody(required = false) CancelRequest request) {
         String reason = request == null || request.reason() == null || request.reason().isBlank()
                 ? "cancelled by customer" : request.reason();
-        return ResponseEntity.accepted().body(workflows.cancel(knownShape(orderId), reason));
+        return ResponseEntity.accepted().body(workflows.cancel(knownShape(orderId), reason, caller));
     }
 
     @GetMapping
+    @SecurityRequirement(name = "oauth2", scopes = "orders:read")
+    @SecurityRequirement(name = "oauth2", scopes = "orders:admin")
     @Operation(summary = "List orders", description = "From Temporal visibility; needs a real Temporal server with "
             + "the OrderStatus and CustomerId search attributes (501 otherwise).")
     @ApiResponse(responseCode = "200", description = "A page of orders")
+    @ApiResponse(responseCode = "403", description = "customerId names someone else (needs orders:admin)", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "400", description = "Bad filter or page parameters", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "501", description = "This Temporal server cannot list workflows", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    public OrderPage list(@RequestParam(required = false) String customerId,
+    public OrderPage list(@Parameter(hidden = true) Caller caller,
+            @Parameter(description = "Operators: any customer (omit for all). Customers: omit, or their own id (403 otherwise)")
+            @RequestParam(required = false) String customerId,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) Integer pageSize,
             @RequestParam(required = false) String pageToken) {
@@ -129,7 +144,8 @@ public class OrdersController {
         if (size < 1 || size > 100) {
             throw new InvalidRequestException("pageSize", "must be between 1 and 100");
         }
-        return listing.list(customerId, status == null ? null : checkedStatus(status), size, pageToken);
+        String customer = caller.isOperator() ? customerId : caller.customerFor(customerId);
+        return listing.list(customer, status == null ? null : checkedStatus(status), size, pageToken);
     }
 
     private static String checkedKey(String key) {

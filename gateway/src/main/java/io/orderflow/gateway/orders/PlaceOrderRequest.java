@@ -11,9 +11,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** Body of {@code POST /api/v1/orders}, validated exactly as the REST contract states. */
+/**
+ * Body of {@code POST /api/v1/orders}, validated exactly as the REST contract states. The customer
+ * is the token's subject; {@code customerId} is optional and, when present, must name the caller
+ * (or anyone, for an operator).
+ */
 public record PlaceOrderRequest(
-        @NotBlank @Size(max = 64) String customerId,
+        @Size(min = 1, max = 64) String customerId,
         @NotNull @Size(min = 1, max = 50) @DistinctSkus List<@NotNull @Valid Item> items,
         @NotNull @Valid Payment payment,
         @NotNull @Valid Address shippingAddress) {
@@ -32,6 +36,11 @@ public record PlaceOrderRequest(
             @NotBlank @Size(max = 100) String city,
             @NotBlank @Size(max = 32) String postalCode,
             @NotBlank @IsoCountry String country) {
+    }
+
+    /** This request on behalf of the given customer (the one the order will belong to). */
+    PlaceOrderRequest forCustomer(String owner) {
+        return new PlaceOrderRequest(owner, items, payment, shippingAddress);
     }
 
     /** The workflow input for this (already validated) request. */

@@ -16,6 +16,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -55,6 +57,29 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", ex.errors());
         }
         return respond(problem, ex.retryAfter());
+    }
+
+    /**
+     * No token, or one that is expired, wrongly signed or from another issuer. The
+     * {@code WWW-Authenticate} header is already set by the security filter chain's entry point.
+     */
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> handleUnauthenticated(AuthenticationException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                "A valid bearer token from the configured issuer is required.");
+        problem.setType(ProblemTypes.UNAUTHORIZED);
+        problem.setTitle("Unauthorized");
+        return respond(problem, null);
+    }
+
+    /** A valid token that lacks the scope this endpoint needs. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "Your token does not carry the scope this operation needs.");
+        problem.setType(ProblemTypes.FORBIDDEN);
+        problem.setTitle("Forbidden");
+        return respond(problem, null);
     }
 
     /** Last resort. Temporal being unreachable is the one expected case; anything else is our bug. */

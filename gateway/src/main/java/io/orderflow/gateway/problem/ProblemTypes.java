@@ -13,6 +13,8 @@ public final class ProblemTypes {
     public static final URI NOT_ACCEPTABLE = of("not-acceptable");
     public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
     public static final URI NOT_FOUND = of("not-found");
+    public static final URI UNAUTHORIZED = of("unauthorized");
+    public static final URI FORBIDDEN = of("forbidden");
     public static final URI METHOD_NOT_ALLOWED = of("method-not-allowed");
     public static final URI ORDER_NOT_FOUND = of("order-not-found");
     public static final URI ORDER_NOT_CANCELLABLE = of("order-not-cancellable");

@@ -63,8 +63,10 @@ public class CatalogClient {
                 .retrieve().body(Product.class));
     }
 
-    public Product put(String sku, ProductUpsert upsert) {
+    /** Writes on behalf of the caller, whose bearer token the stock service checks for {@code catalog:write}. */
+    public Product put(String sku, ProductUpsert upsert, String bearerToken) {
         return call(() -> http.put().uri("/products/{sku}", sku).contentType(MediaType.APPLICATION_JSON)
+                .headers(headers -> headers.setBearerAuth(bearerToken))
                 .accept(MediaType.APPLICATION_JSON).body(upsert).retrieve().body(Product.class));
     }
 

@@ -1,14 +1,18 @@
 package io.orderflow.gateway.products;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -48,11 +52,14 @@ public class ProductsController {
     }
 
     @PutMapping(path = "/{sku}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Create or replace a product (admin)")
+    @SecurityRequirement(name = "oauth2", scopes = "catalog:write")
+    @Operation(summary = "Create or replace a product (catalog:write)")
     @ApiResponse(responseCode = "200", description = "The product as stored")
     @ApiResponse(responseCode = "400", description = "Invalid product", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    public Product put(@PathVariable String sku, @Valid @RequestBody ProductUpsert upsert) {
-        return catalog.put(sku, upsert);
+    public Product put(@Parameter(hidden = true) @AuthenticationPrincipal Jwt token, @PathVariable String sku,
+            @Valid @RequestBody ProductUpsert upsert) {
+        // The stock service checks catalog:write itself, so the caller's own token goes along.
+        return catalog.put(sku, upsert, token.getTokenValue());
     }
 }

@@ -13,10 +13,11 @@ class CancelOrderTest extends GatewayIntegrationTest {
 
     private String placeAndWaitFor(String token, String status) {
         String key = "cancel-" + UUID.randomUUID();
-        api().postJson("/api/v1/orders", OrderJson.valid("cust-cancel", token), "Idempotency-Key", key);
-        String seen = api().get("/api/v1/orders/" + key + "?waitForTerminal=PT1S").json().path("status").asText();
+        String orderId = api().postJson("/api/v1/orders", OrderJson.valid("cust-cancel", token), "Idempotency-Key", key)
+                .json().path("orderId").asText();
+        String seen = api().get("/api/v1/orders/" + orderId + "?waitForTerminal=PT1S").json().path("status").asText();
         assertThat(seen).isEqualTo(status);
-        return key;
+        return orderId;
     }
 
     @Test
@@ -57,11 +58,12 @@ class CancelOrderTest extends GatewayIntegrationTest {
     @Test
     void answers409ForAnOrderThatHasAlreadyCompleted() {
         String key = "cancel-done-" + UUID.randomUUID();
-        api().postJson("/api/v1/orders", OrderJson.valid("cust-cancel", "tok_visa"), "Idempotency-Key", key);
-        assertThat(api().get("/api/v1/orders/" + key + "?waitForTerminal=PT10S").json().path("status").asText())
+        String orderId = api().postJson("/api/v1/orders", OrderJson.valid("cust-cancel", "tok_visa"),
+                "Idempotency-Key", key).json().path("orderId").asText();
+        assertThat(api().get("/api/v1/orders/" + orderId + "?waitForTerminal=PT10S").json().path("status").asText())
                 .isEqualTo("COMPLETED");
 
-        assertProblem(api().postJson("/api/v1/orders/" + key + "/cancel", "{}"), 409, "order-not-cancellable");
+        assertProblem(api().postJson("/api/v1/orders/" + orderId + "/cancel", "{}"), 409, "order-not-cancellable");
     }
 
     @Test

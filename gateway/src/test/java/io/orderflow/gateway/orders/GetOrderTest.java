@@ -19,7 +19,7 @@ class GetOrderTest extends GatewayIntegrationTest {
         ApiClient.Reply placed = api().postJson("/api/v1/orders", OrderJson.valid("cust-get", token),
                 "Idempotency-Key", key);
         assertThat(placed.status()).as(placed.body()).isEqualTo(202);
-        return key;
+        return placed.json().path("orderId").asText();
     }
 
     @Test

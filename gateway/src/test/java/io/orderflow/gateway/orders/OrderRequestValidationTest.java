@@ -22,7 +22,6 @@ class OrderRequestValidationTest extends GatewayIntegrationTest {
 
     static Stream<Arguments> invalidOrders() {
         return Stream.of(
-                invalid("customerId missing", order -> order.remove("customerId"), "customerId"),
                 invalid("customerId empty", order -> order.put("customerId", ""), "customerId"),
                 invalid("customerId over 64 chars", order -> order.put("customerId", "c".repeat(65)), "customerId"),
                 invalid("items missing", order -> order.remove("items"), "items"),

@@ -22,8 +22,9 @@ class PlaceOrderTest extends GatewayIntegrationTest {
                 "Idempotency-Key", key);
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
-        assertThat(reply.header("Location")).isEqualTo("/api/v1/orders/" + key);
-        assertThat(reply.json().path("orderId").asText()).isEqualTo(key);
+        String orderId = reply.json().path("orderId").asText();
+        assertThat(UUID.fromString(orderId)).as("the key is scoped to the caller, not the order id itself").isNotNull();
+        assertThat(reply.header("Location")).isEqualTo("/api/v1/orders/" + orderId);
         assertThat(reply.json().path("customerId").asText()).isEqualTo("cust-42");
         assertThat(reply.json().path("status").asText()).isNotBlank();
         assertThat(reply.json().path("items").get(0).path("sku").asText()).isEqualTo("MUG-RED");
@@ -33,9 +34,10 @@ class PlaceOrderTest extends GatewayIntegrationTest {
     @Test
     void startsTheCheckoutWorkflowWithFingerprintMemoAndSearchAttributes(@Autowired WorkflowClient client) {
         String key = "memo-" + UUID.randomUUID();
-        api().postJson("/api/v1/orders", OrderJson.valid("cust-memo", "tok_hold"), "Idempotency-Key", key);
+        String orderId = api().postJson("/api/v1/orders", OrderJson.valid("cust-memo", "tok_hold"), "Idempotency-Key", key)
+                .json().path("orderId").asText();
 
-        WorkflowExecutionDescription workflow = client.newUntypedWorkflowStub("order-" + key).describe();
+        WorkflowExecutionDescription workflow = client.newUntypedWorkflowStub("order-" + orderId).describe();
 
         assertThat(workflow.getWorkflowType()).isEqualTo("Checkout");
         assertThat(workflow.getTaskQueue()).isEqualTo("checkout");
@@ -67,14 +69,16 @@ class PlaceOrderTest extends GatewayIntegrationTest {
 
         assertThat(first.status()).isEqualTo(202);
         assertThat(again.status()).as(again.body()).isEqualTo(200);
-        assertThat(again.json().path("orderId").asText()).isEqualTo(key);
-        assertThat(again.header("Location")).isEqualTo("/api/v1/orders/" + key);
+        String orderId = first.json().path("orderId").asText();
+        assertThat(again.json().path("orderId").asText()).isEqualTo(orderId);
+        assertThat(again.header("Location")).isEqualTo("/api/v1/orders/" + orderId);
     }
 
     @Test
     void treatsTheSameBodyWithReorderedPropertiesAsTheSameRequest() {
         String key = "reordered-" + UUID.randomUUID();
-        api().postJson("/api/v1/orders", OrderJson.valid("cust-8", "tok_visa"), "Idempotency-Key", key);
+        String orderId = api().postJson("/api/v1/orders", OrderJson.valid("cust-8", "tok_visa"), "Idempotency-Key", key)
+                .json().path("orderId").asText();
 
         String reordered = "{\"shippingAddress\":{\"country\":\"GB\",\"postalCode\":\"N1 9GU\",\"city\":\"London\","
                 + "\"line1\":\"12 Main St\",\"name\":\"Ada Lovelace\"},\"payment\":{\"token\":\"tok_visa\"},"
@@ -82,33 +86,34 @@ class PlaceOrderTest extends GatewayIntegrationTest {
         ApiClient.Reply again = api().postJson("/api/v1/orders", reordered, "Idempotency-Key", key);
 
         assertThat(again.status()).as(again.body()).isEqualTo(200);
-        assertThat(again.json().path("orderId").asText()).isEqualTo(key);
+        assertThat(again.json().path("orderId").asText()).isEqualTo(orderId);
     }
 
     @Test
     void rejectsTheSameKeyWithADifferentBodyAs422() {
         String key = "reused-" + UUID.randomUUID();
-        api().postJson("/api/v1/orders", OrderJson.valid("cust-9", "tok_visa"), "Idempotency-Key", key);
+        String orderId = api().postJson("/api/v1/orders", OrderJson.valid("cust-9", "tok_visa"), "Idempotency-Key", key)
+                .json().path("orderId").asText();
 
         ApiClient.Reply reused = api().postJson("/api/v1/orders", OrderJson.valid("cust-other", "tok_visa"),
                 "Idempotency-Key", key);
 
         assertProblem(reused, 422, "idempotency-key-reused");
-        assertThat(api().get("/api/v1/orders/" + key).json().path("customerId").asText()).isEqualTo("cust-9");
+        assertThat(api().get("/api/v1/orders/" + orderId).json().path("customerId").asText()).isEqualTo("cust-9");
     }
 
     @Test
     void replaysAFinishedOrderWithTheSameKeyInsteadOfStartingASecondOne() {
         String key = "finished-" + UUID.randomUUID();
         String body = OrderJson.valid("cust-10", "tok_visa");
-        api().postJson("/api/v1/orders", body, "Idempotency-Key", key);
-        assertThat(api().get("/api/v1/orders/" + key + "?waitForTerminal=PT10S").json().path("status").asText())
+        String orderId = api().postJson("/api/v1/orders", body, "Idempotency-Key", key).json().path("orderId").asText();
+        assertThat(api().get("/api/v1/orders/" + orderId + "?waitForTerminal=PT10S").json().path("status").asText())
                 .isEqualTo("COMPLETED");
 
         ApiClient.Reply again = api().postJson("/api/v1/orders", body, "Idempotency-Key", key);
 
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(again.json().path("status").asText()).isEqualTo("COMPLETED");
-        assertThat(again.json().path("trackingNumber").asText()).isEqualTo("TRK-" + key);
+        assertThat(again.json().path("trackingNumber").asText()).isEqualTo("TRK-" + orderId);
     }
 }

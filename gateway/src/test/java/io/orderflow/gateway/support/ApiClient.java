@@ -18,9 +18,12 @@ public final class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String bearerToken;
 
-    public ApiClient(int port) {
+    /** A client that sends {@code Authorization: Bearer <bearerToken>}, or nothing when it is {@code null}. */
+    public ApiClient(int port, String bearerToken) {
         this.base = "http://127.0.0.1:" + port;
+        this.bearerToken = bearerToken;
     }
 
     public Reply get(String path) {
@@ -56,7 +59,11 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(90));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(90));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return request;
     }
 
     private Reply send(HttpRequest.Builder builder) {

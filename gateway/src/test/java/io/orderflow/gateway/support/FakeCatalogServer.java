@@ -26,6 +26,7 @@ public final class FakeCatalogServer {
     private final HttpServer server;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final List<String> writeTokens = new CopyOnWriteArrayList<>();
 
     private FakeCatalogServer(HttpServer server) {
         this.server = server;
@@ -52,6 +53,11 @@ public final class FakeCatalogServer {
         return requests;
     }
 
+    /** The bearer tokens that came with catalog writes, in order. */
+    public List<String> writeTokens() {
+        return writeTokens;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
@@ -70,6 +76,14 @@ public final class FakeCatalogServer {
             }
         } else if (path.startsWith("/products/") && method.equals("PUT")) {
             String sku = path.substring("/products/".length());
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            // Like the stock service: catalog writes need the caller's bearer token.
+            if (authorization == null || !authorization.startsWith("Bearer ")) {
+                reply(exchange, 401, "application/problem+json", "{\"type\":\"about:blank\",\"title\":\"Unauthorized\","
+                        + "\"status\":401,\"detail\":\"bearer token required\"}");
+                return;
+            }
+            writeTokens.add(authorization.substring("Bearer ".length()));
             if (body.contains("\"REJECT\"")) {
                 reply(exchange, 400, "application/problem+json", "{\"type\":\"about:blank\",\"title\":\"Bad Request\","
                         + "\"status\":400,\"detail\":\"name is reserved\",\"errors\":[{\"field\":\"name\","

@@ -3,6 +3,8 @@ package io.orderflow.gateway.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.gateway.GatewayApplication;
+import io.orderflow.identity.testing.DevIdentityProvider;
+import io.orderflow.identity.testing.DevTokens;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -20,17 +22,40 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class GatewayIntegrationTest {
 
     protected static final FakeCatalogServer CATALOG = FakeCatalogServer.start();
+    /** The real dev identity provider, in-process: every token in these tests is a real one. */
+    protected static final DevIdentityProvider IDENTITY = DevIdentityProvider.start();
+    protected static final DevTokens TOKENS = IDENTITY.tokens();
 
     @LocalServerPort
     private int port;
 
     @DynamicPropertySource
-    static void catalogBaseUrl(DynamicPropertyRegistry registry) {
+    static void catalogAndIssuer(DynamicPropertyRegistry registry) {
         registry.add("orderflow.gateway.catalog.base-url", CATALOG::baseUrl);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> IDENTITY.issuer().toString());
+        // Expiry is tested with one-second tokens; the default skew would keep them valid 30 s longer.
+        registry.add("orderflow.gateway.security.clock-skew", () -> "0s");
     }
 
+    /**
+     * The API as the operator calls it. The contract tests act as the operator, who may place and
+     * read orders for any customer id; what customers may and may not do is specified in
+     * {@code AccessRulesTest}.
+     */
     protected ApiClient api() {
-        return new ApiClient(port);
+        return as(DevTokens.OPERATOR);
+    }
+
+    protected ApiClient as(DevTokens.DevClient client) {
+        return new ApiClient(port, TOKENS.accessToken(client));
+    }
+
+    protected ApiClient withToken(String bearerToken) {
+        return new ApiClient(port, bearerToken);
+    }
+
+    protected ApiClient anonymous() {
+        return new ApiClient(port, null);
     }
 
     /** Every problem answer: RFC 9457 media type, the four members, and nothing from inside the JVM. */

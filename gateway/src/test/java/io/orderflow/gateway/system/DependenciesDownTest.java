@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orderflow.gateway.GatewayApplication;
 import io.orderflow.gateway.support.ApiClient;
 import io.orderflow.gateway.support.OrderJson;
+import io.orderflow.identity.testing.DevIdentityProvider;
+import io.orderflow.identity.testing.DevTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -34,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class DependenciesDownTest {
 
     private static final int CLOSED_PORT = closedPort();
+    private static final DevIdentityProvider IDENTITY = DevIdentityProvider.start();
 
     @LocalServerPort
     private int port;
@@ -42,6 +45,7 @@ class DependenciesDownTest {
     static void pointAtNothing(DynamicPropertyRegistry registry) {
         registry.add("spring.temporal.connection.target", () -> "127.0.0.1:" + CLOSED_PORT);
         registry.add("orderflow.gateway.catalog.base-url", () -> "http://127.0.0.1:" + CLOSED_PORT);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> IDENTITY.issuer().toString());
     }
 
     private static int closedPort() {
@@ -53,7 +57,7 @@ class DependenciesDownTest {
     }
 
     private ApiClient api() {
-        return new ApiClient(port);
+        return new ApiClient(port, IDENTITY.tokens().accessToken(DevTokens.OPERATOR));
     }
 
     private static void assertUnavailable(ApiClient.Reply reply, String typeSuffix, String retryAfter) {

@@ -41,6 +41,29 @@ class OperationsEndpointsTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void theOpenApiDocumentSaysHowToGetATokenAndWhichScopesEachOperationNeeds() {
+        JsonNode document = anonymous().get("/v3/api-docs").json();
+        JsonNode oauth2 = document.path("components").path("securitySchemes").path("oauth2");
+        JsonNode paths = document.path("paths");
+
+        assertThat(oauth2.path("type").asText()).isEqualTo("oauth2");
+        assertThat(oauth2.path("flows").path("clientCredentials").path("tokenUrl").asText())
+                .isEqualTo(IDENTITY.issuer() + "/oauth2/token");
+        assertThat(oauth2.path("flows").path("authorizationCode").path("authorizationUrl").asText())
+                .isEqualTo(IDENTITY.issuer() + "/oauth2/authorize");
+        assertThat(paths.path("/api/v1/orders").path("post").path("security").toString())
+                .contains("orders:write").doesNotContain("catalog:write");
+        assertThat(paths.path("/api/v1/orders/{orderId}").path("get").path("security").toString()).contains("orders:read");
+        assertThat(paths.path("/api/v1/products/{sku}").path("put").path("security").toString()).contains("catalog:write");
+        assertThat(paths.path("/api/v1/products/{sku}").path("get").has("security")).isFalse();
+        JsonNode placeResponses = paths.path("/api/v1/orders").path("post").path("responses");
+        assertThat(placeResponses.has("401")).isTrue();
+        assertThat(placeResponses.path("401").path("headers").has("WWW-Authenticate")).isTrue();
+        assertThat(placeResponses.has("403")).isTrue();
+        assertThat(paths.path("/api/v1/products").path("get").path("responses").has("401")).isFalse();
+    }
+
+    @Test
     void servesTheSwaggerUi() {
         assertThat(api().get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
