@@ -1,5 +1,6 @@
 package io.orderflow.worker;
 
+import io.orderflow.testing.TestEncryption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -46,6 +47,7 @@ final class PaymentWorkerProcess implements AutoCloseable {
             builder.environment().put("SPRING_DATASOURCE_PASSWORD", password);
             builder.environment().put("SERVER_PORT", Integer.toString(httpPort));
             builder.environment().put("ORDERFLOW_WORKER_SHUTDOWN_GRACE", shutdownGrace.toMillis() + "ms");
+            builder.environment().putAll(TestEncryption.environment());
             return new PaymentWorkerProcess(builder.start(), log, httpPort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,7 +2,6 @@ package io.orderflow.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderflow.OrderflowDataConverter;
 import io.orderflow.TaskQueues;
 import io.orderflow.checkout.CheckoutRequest;
 import io.orderflow.checkout.CheckoutWorkflow;
@@ -14,6 +13,7 @@ import io.orderflow.checkout.ShippingAddress;
 import io.orderflow.testing.CallLog;
 import io.orderflow.testing.FakeDelivery;
 import io.orderflow.testing.FakeStock;
+import io.orderflow.testing.TestEncryption;
 import io.orderflow.testing.mariadb.MariaDbExtension;
 import io.orderflow.testing.mariadb.MariaDbServer;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -75,7 +75,7 @@ class WorkerDrainTest {
         SearchAttributeRegistration.register(temporalTarget, "default");
         service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(temporalTarget).build());
         client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder()
-                .setDataConverter(OrderflowDataConverter.create()).build());
+                .setDataConverter(TestEncryption.converter()).build());
         inProcessWorkers = WorkerFactory.newInstance(client);
         inProcessWorkers.newWorker(TaskQueues.CHECKOUT).registerWorkflowImplementationTypes(CheckoutWorkflowImpl.class);
         CallLog calls = new CallLog();

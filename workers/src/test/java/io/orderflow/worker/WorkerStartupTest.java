@@ -2,6 +2,7 @@ package io.orderflow.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderflow.testing.TestEncryption;
 import io.temporal.testserver.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,8 +29,9 @@ class WorkerStartupTest {
     void aWorkerStartedBeforeTemporalStaysUpNotReadyAndBecomesReadyOnceTheServerAnswers() throws Exception {
         int temporalPort = freePort();
         try (ConfigurableApplicationContext worker = WorkerApplication.application(WorkerRoles.of(WorkerRole.CHECKOUT), Map.of())
-                .run("--server.port=0", "--spring.temporal.connection.target=127.0.0.1:" + temporalPort,
-                        "--orderflow.worker.connect-backoff-max=500ms")) {
+                .run(TestEncryption.springArgs("--server.port=0",
+                        "--spring.temporal.connection.target=127.0.0.1:" + temporalPort,
+                        "--orderflow.worker.connect-backoff-max=500ms"))) {
             URI readiness = URI.create("http://127.0.0.1:" + worker.getEnvironment().getProperty("local.server.port")
                     + "/actuator/health/readiness");
             URI liveness = readiness.resolve("/actuator/health/liveness");

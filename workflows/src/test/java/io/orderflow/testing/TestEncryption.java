@@ -4,9 +4,10 @@ import io.orderflow.OrderflowDataConverter;
 import io.orderflow.codec.AesGcmPayloadCodec;
 import io.orderflow.codec.EncryptionKeys;
 import io.temporal.common.converter.DataConverter;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A fixed key ring for tests, so a test's clients, workers and child processes all read each
@@ -30,10 +31,11 @@ public final class TestEncryption {
         return OrderflowDataConverter.create(new AesGcmPayloadCodec(keys()));
     }
 
-    /** Spring Boot command-line arguments that configure a process with the test key. */
-    public static List<String> springArgs() {
-        return List.of("--orderflow.encryption.current-key-id=" + KEY_ID,
-                "--orderflow.encryption.keys." + KEY_ID + "=" + KEY);
+    /** Spring Boot command-line arguments: {@code others}, then the ones that configure the test key. */
+    public static String[] springArgs(String... others) {
+        return Stream.concat(Arrays.stream(others), Stream.of(
+                "--orderflow.encryption.current-key-id=" + KEY_ID,
+                "--orderflow.encryption.keys." + KEY_ID + "=" + KEY)).toArray(String[]::new);
     }
 
     /** The same as environment variables, as a pod receives them from its Secret. */
