@@ -3,12 +3,16 @@ package io.orderflow.stock;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.orderflow.identity.testing.DevIdentityProvider;
+import io.orderflow.identity.testing.DevTokens;
 import io.orderflow.testing.Databases;
 import io.orderflow.testing.StockServiceApp;
 import io.orderflow.testing.mariadb.MariaDbExtension;
@@ -22,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The catalog HTTP API the stock service serves at /products (on MariaDB). */
 @ExtendWith(MariaDbExtension.class)
@@ -29,12 +34,48 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class ProductCatalogApiTest {
 
+    /** The real dev identity provider: catalog writes carry real tokens, checked against its keys. */
+    private static final DevIdentityProvider IDENTITY = DevIdentityProvider.start();
+    private static final DevTokens TOKENS = IDENTITY.tokens();
+
     @Autowired
     MockMvc http;
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
+    static void databaseAndIssuer(DynamicPropertyRegistry registry) {
         Databases.mariaDb(registry, "stock");
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> IDENTITY.issuer().toString());
+    }
+
+    /** A PUT of a product as the operator, who holds catalog:write. */
+    private static MockHttpServletRequestBuilder putAsOperator(String path) {
+        return put(path).header("Authorization", "Bearer " + TOKENS.accessToken(DevTokens.OPERATOR));
+    }
+
+    @Test
+    void anyoneMayReadTheCatalogWithoutAToken() throws Exception {
+        http.perform(get("/products")).andExpect(status().isOk());
+        http.perform(get("/products/MUG-RED")).andExpect(status().isOk());
+    }
+
+    @Test
+    void aWriteWithoutATokenIsRefusedWith401AndChangesNothing() throws Exception {
+        http.perform(put("/products/MUG-RED").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Free mug\",\"priceCents\":0,\"currency\":\"EUR\",\"available\":999}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", startsWith("Bearer")));
+
+        http.perform(get("/products/MUG-RED")).andExpect(jsonPath("$.priceCents").value(1250));
+    }
+
+    @Test
+    void aCustomersTokenCannotChangeAPrice() throws Exception {
+        http.perform(put("/products/MUG-RED").header("Authorization", "Bearer " + TOKENS.accessToken(DevTokens.ALICE))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Free mug\",\"priceCents\":0,\"currency\":\"EUR\",\"available\":999}"))
+                .andExpect(status().isForbidden());
+
+        http.perform(get("/products/MUG-RED")).andExpect(jsonPath("$.priceCents").value(1250));
     }
 
     @Test
@@ -59,12 +100,12 @@ class ProductCatalogApiTest {
     void putCreatesAProductAndAgainReplacesIt() throws Exception {
         String sku = "API-" + UUID.randomUUID().toString().substring(0, 8);
 
-        http.perform(put("/products/" + sku).contentType(MediaType.APPLICATION_JSON)
+        http.perform(putAsOperator("/products/" + sku).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"Green mug\",\"priceCents\":1300,\"currency\":\"EUR\",\"available\":7}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.sku").value(sku))
                 .andExpect(jsonPath("$.available").value(7));
-        http.perform(put("/products/" + sku).contentType(MediaType.APPLICATION_JSON)
+        http.perform(putAsOperator("/products/" + sku).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"Green mug XL\",\"priceCents\":1500,\"currency\":\"EUR\",\"available\":3}"))
                 .andExpect(status().isOk());
 
@@ -77,7 +118,7 @@ class ProductCatalogApiTest {
 
     @Test
     void anInvalidProductIsA400ProblemListingEveryBadField() throws Exception {
-        http.perform(put("/products/OK-SKU").contentType(MediaType.APPLICATION_JSON)
+        http.perform(putAsOperator("/products/OK-SKU").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"\",\"priceCents\":-1,\"currency\":\"eur\",\"available\":-5}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -88,7 +129,7 @@ class ProductCatalogApiTest {
 
     @Test
     void aBadSkuInThePathIsA400Problem() throws Exception {
-        http.perform(put("/products/bad sku!").contentType(MediaType.APPLICATION_JSON)
+        http.perform(putAsOperator("/products/bad sku!").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"Mug\",\"priceCents\":1,\"currency\":\"EUR\",\"available\":1}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("sku")));
@@ -96,7 +137,7 @@ class ProductCatalogApiTest {
 
     @Test
     void aBodyThatIsNotJsonIsA400ProblemWithoutAStackTrace() throws Exception {
-        http.perform(put("/products/OK-SKU").contentType(MediaType.APPLICATION_JSON).content("{not json"))
+        http.perform(putAsOperator("/products/OK-SKU").contentType(MediaType.APPLICATION_JSON).content("{not json"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(content().string(not(containsString("Exception"))));
