@@ -12,17 +12,34 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** A small client of the REST contract (design brief §3), as an outside consumer would write it. */
+/**
+ * A small client of the REST contract, as an outside consumer would write it. Each call carries
+ * the bearer token its token source gives (fetched from the identity provider and renewed there),
+ * or none for an anonymous client.
+ */
 public final class OrderflowClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
+    private final Supplier<String> bearerToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public OrderflowClient(URI base) {
+    public OrderflowClient(URI base, Supplier<String> bearerToken) {
         this.base = base;
+        this.bearerToken = bearerToken;
+    }
+
+    /** The same API as another caller ({@code null}: no token at all). */
+    public OrderflowClient as(Supplier<String> otherToken) {
+        return new OrderflowClient(base, otherToken);
+    }
+
+    /** The same API with one fixed token, for example a tampered one. */
+    public OrderflowClient withToken(String token) {
+        return new OrderflowClient(base, () -> token);
     }
 
     public record Response(int status, Map<String, List<String>> headers, JsonNode body) {
@@ -38,9 +55,12 @@ public final class OrderflowClient {
         }
     }
 
+    /** An order body; a {@code null} customerId leaves the field out (the customer is the token's subject). */
     public static ObjectNode order(String customerId, String sku, int quantity, String token, String country) {
         ObjectNode order = JSON.createObjectNode();
-        order.put("customerId", customerId);
+        if (customerId != null) {
+            order.put("customerId", customerId);
+        }
         order.putArray("items").addObject().put("sku", sku).put("quantity", quantity);
         order.putObject("payment").put("token", token);
         order.putObject("shippingAddress")
@@ -111,10 +131,14 @@ public final class OrderflowClient {
     }
 
     private HttpRequest.Builder json(String path) {
-        return HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json");
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken.get());
+        }
+        return request;
     }
 
     private Response send(HttpRequest.Builder request) {

@@ -1,6 +1,8 @@
 package io.orderflow.embedded;
 
+import io.orderflow.codec.EncryptionKeys;
 import io.orderflow.gateway.GatewayApplication;
+import io.orderflow.identity.IdentityApplication;
 import io.orderflow.worker.SearchAttributeRegistration;
 import io.orderflow.worker.WorkerApplication;
 import io.orderflow.worker.WorkerRole;
@@ -16,8 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole platform in one JVM, with no outside services: the in-process Temporal test server on
- * a real port, an in-memory H2 database (MySQL mode) per service, the four worker roles and the
- * gateway. Each part is its own Spring context built exactly as its production process builds it
+ * a real port, the dev identity provider, an in-memory H2 database (MySQL mode) per service, the
+ * four worker roles and the gateway. Each part is its own Spring context built exactly as its production process builds it
  * ({@link WorkerApplication#application}, {@link GatewayApplication#application}); only the
  * connection settings differ. Stops cleanly on Ctrl-C.
  */
@@ -25,9 +27,16 @@ public final class EmbeddedPlatform implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPlatform.class);
     private static final String NAMESPACE = "default";
+    private static final String DEV_KEY_ID = "dev";
 
     private final EmbeddedSettings settings;
     private final TestServer.PortBoundTestServer temporal;
+    /**
+     * A fresh payload encryption key for this run, handed to every part: they share this JVM, and
+     * the in-memory Temporal server forgets every history when the run ends, so no key has to
+     * outlive it. The processes of a real deployment refuse to start without a configured key.
+     */
+    private final String devKey = EncryptionKeys.randomKey();
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
     private EmbeddedPlatform(EmbeddedSettings settings) {
@@ -42,11 +51,12 @@ public final class EmbeddedPlatform implements Closeable {
                         + "    API          %s/api/v1/orders%n"
                         + "    Catalog      %s/api/v1/products%n"
                         + "    Swagger UI   %s/swagger-ui.html%n"
+                        + "    Identity     %s (dev OIDC provider; token: see the README)%n"
                         + "    OpenAPI      %s/v3/api-docs%n"
                         + "    Temporal     %s (gRPC; e.g. temporal workflow list --address %s)%n"
                         + "  Press Ctrl-C to stop.%n%n",
                 platform.settings.gatewayUrl(), platform.settings.gatewayUrl(), platform.settings.gatewayUrl(),
-                platform.settings.gatewayUrl(), platform.settings.temporalTarget(), platform.settings.temporalTarget());
+                platform.settings.issuer(), platform.settings.gatewayUrl(), platform.settings.temporalTarget(), platform.settings.temporalTarget());
     }
 
     /** Starts every part and returns when the gateway serves requests. */
@@ -54,6 +64,7 @@ public final class EmbeddedPlatform implements Closeable {
         EmbeddedPlatform platform = new EmbeddedPlatform(settings);
         try {
             SearchAttributeRegistration.register(settings.temporalTarget(), NAMESPACE);
+            platform.startIdentityProvider();
             platform.startWorker(WorkerRole.STOCK, settings.stockPort());
             platform.startWorker(WorkerRole.PAYMENT, settings.paymentPort());
             platform.startWorker(WorkerRole.DELIVERY, settings.deliveryPort());
@@ -66,8 +77,19 @@ public final class EmbeddedPlatform implements Closeable {
         }
     }
 
+    /** The dev identity provider: the gateway and the stock service trust the tokens it issues. */
+    private void startIdentityProvider() {
+        log.info("Starting the dev identity provider on :{}", settings.identityPort());
+        contexts.add(IdentityApplication.application(Map.of()).run(
+                "--server.port=" + settings.identityPort(),
+                "--spring.security.oauth2.authorizationserver.issuer=" + settings.issuer()));
+    }
+
     private void startWorker(WorkerRole role, int port) {
         List<String> args = new ArrayList<>(commonArgs(port));
+        if (role == WorkerRole.STOCK) {
+            args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + settings.issuer());
+        }
         if (role.ownsDatabase()) {
             String db = role.profile();
             args.add("--spring.datasource.url=jdbc:h2:mem:" + db + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
@@ -81,6 +103,7 @@ public final class EmbeddedPlatform implements Closeable {
     private void startGateway() {
         List<String> args = new ArrayList<>(commonArgs(settings.gatewayPort()));
         args.add("--orderflow.gateway.catalog.base-url=http://127.0.0.1:" + settings.stockPort());
+        args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + settings.issuer());
         log.info("Starting gateway on :{}", settings.gatewayPort());
         contexts.add(GatewayApplication.application(Map.of()).run(args.toArray(String[]::new)));
     }
@@ -89,7 +112,9 @@ public final class EmbeddedPlatform implements Closeable {
         return List.of(
                 "--server.port=" + port,
                 "--spring.temporal.connection.target=" + settings.temporalTarget(),
-                "--spring.temporal.namespace=" + NAMESPACE);
+                "--spring.temporal.namespace=" + NAMESPACE,
+                "--orderflow.encryption.current-key-id=" + DEV_KEY_ID,
+                "--orderflow.encryption.keys." + DEV_KEY_ID + "=" + devKey);
     }
 
     public EmbeddedSettings settings() {

@@ -7,9 +7,10 @@ package io.orderflow.embedded;
  * @param temporalPort gRPC port of the in-process Temporal test server (the Temporal CLI can talk to it)
  * @param gatewayPort REST API
  * @param stockPort stock worker HTTP (catalog API, actuator); payment, delivery and checkout follow it
+ * @param identityPort the dev identity provider; its issuer is {@code http://127.0.0.1:<identityPort>}
  */
 public record EmbeddedSettings(int temporalPort, int gatewayPort, int stockPort, int paymentPort, int deliveryPort,
-        int checkoutPort) {
+        int checkoutPort, int identityPort) {
 
     public static EmbeddedSettings defaults() {
         return new EmbeddedSettings(
@@ -18,7 +19,8 @@ public record EmbeddedSettings(int temporalPort, int gatewayPort, int stockPort,
                 intSetting("orderflow.embedded.stock-port", "ORDERFLOW_EMBEDDED_STOCK_PORT", 8081),
                 intSetting("orderflow.embedded.payment-port", "ORDERFLOW_EMBEDDED_PAYMENT_PORT", 8082),
                 intSetting("orderflow.embedded.delivery-port", "ORDERFLOW_EMBEDDED_DELIVERY_PORT", 8083),
-                intSetting("orderflow.embedded.checkout-port", "ORDERFLOW_EMBEDDED_CHECKOUT_PORT", 8084));
+                intSetting("orderflow.embedded.checkout-port", "ORDERFLOW_EMBEDDED_CHECKOUT_PORT", 8084),
+                intSetting("orderflow.embedded.identity-port", "ORDERFLOW_EMBEDDED_IDENTITY_PORT", 9000));
     }
 
     private static int intSetting(String property, String env, int fallback) {
@@ -28,6 +30,10 @@ public record EmbeddedSettings(int temporalPort, int gatewayPort, int stockPort,
 
     public String temporalTarget() {
         return "127.0.0.1:" + temporalPort;
+    }
+
+    public String issuer() {
+        return "http://127.0.0.1:" + identityPort;
     }
 
     public String gatewayUrl() {

@@ -1,6 +1,7 @@
 package io.orderflow.e2e.stack;
 
 import io.orderflow.e2e.OrderflowClient;
+import io.orderflow.identity.testing.DevTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -30,6 +31,9 @@ final class RealStack {
 
     static final URI GATEWAY = URI.create("http://127.0.0.1:8080");
     static final URI TEMPORAL_UI = URI.create("http://127.0.0.1:8233");
+    /** The dev identity provider the stack runs as its own process; the gateway and stock service trust it. */
+    static final URI ISSUER = URI.create("http://127.0.0.1:9000");
+    static final DevTokens TOKENS = new DevTokens(ISSUER);
     static final int MARIADB_PORT = 3307;
     /** Long enough for a restart of the part under test plus the retries of the orders it delays. */
     static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(4);
@@ -39,8 +43,9 @@ final class RealStack {
     private RealStack() {
     }
 
+    /** The API as the operator (who may act for the scenario's own customer ids). */
     static OrderflowClient client() {
-        return new OrderflowClient(GATEWAY);
+        return new OrderflowClient(GATEWAY, () -> TOKENS.accessToken(DevTokens.OPERATOR));
     }
 
     /** Fails the calling test class, with the command to run, unless every part of the stack is ready. */
