@@ -1,7 +1,9 @@
 package io.orderflow.gateway.temporal;
 
 import io.orderflow.OrderflowDataConverter;
+import io.orderflow.codec.AesGcmPayloadCodec;
 import io.orderflow.gateway.GatewayProperties;
+import io.orderflow.gateway.encryption.EncryptionProperties;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -21,11 +23,13 @@ public class TemporalClientConfiguration {
 
     /**
      * The starter uses the bean named {@code mainDataConverter} for its client (and for the test
-     * server's client), so payloads the gateway writes are read back by the workers unchanged.
+     * server's client), so payloads the gateway writes are read back by the workers unchanged. They
+     * are encrypted with the configured keys: the order's input and the request fingerprint memo
+     * reach Temporal as ciphertext.
      */
     @Bean
-    DataConverter mainDataConverter() {
-        return OrderflowDataConverter.create();
+    DataConverter mainDataConverter(EncryptionProperties encryption) {
+        return OrderflowDataConverter.create(new AesGcmPayloadCodec(encryption.keyRing()));
     }
 
     /**
