@@ -10,6 +10,14 @@ import java.util.HexFormat;
  * SHA-256 of a canonical form of a validated order request, kept in the workflow memo under
  * {@value #MEMO_KEY}. Same meaning gives the same fingerprint whatever the JSON looked like
  * (property order, whitespace, item order), so only a genuinely different body is a {@code 422}.
+ *
+ * <p>Why an unkeyed hash is safe here: the memo is a payload like any other, so the payload codec
+ * encrypts it before it reaches Temporal (history and visibility store alike). In clear it would
+ * not be: payment tokens come from a small space, and whoever knew the other fields could hash
+ * every candidate until one matched. Whoever holds the key can decrypt the order's input, which
+ * holds the token itself, so the fingerprint tells them nothing more. An HMAC would add a second
+ * secret to manage and, by changing the fingerprint, turn the retry of an order placed before the
+ * change into a false "key reused".
  */
 final class RequestFingerprint {
 
