@@ -41,6 +41,16 @@ def test_apps_use_the_one_image_and_are_probed_on_their_readiness_endpoint(servi
         assert f"http://127.0.0.1:{port}/actuator/health/readiness" in worker["healthcheck"]["test"]
 
 
+def test_the_gateway_and_every_worker_share_one_encryption_key_ring(services):
+    apps = ["gateway"] + [f"{role}-worker" for role in WORKER_ROLES]
+    rings = set()
+    for name in apps:
+        env = services[name]["environment"]
+        current = env["ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID"]
+        rings.add((current, env[f"ORDERFLOW_ENCRYPTION_KEYS_{current.upper()}"]))
+    assert len(rings) == 1
+
+
 def test_workers_get_more_stop_time_than_their_drain_grace(services):
     for role in WORKER_ROLES:
         worker = services[f"{role}-worker"]

@@ -106,7 +106,8 @@ def test_app_deployments_load_the_shared_config_map(tree):
     _, objects = tree
     for deployment in of_kind(objects, "Deployment"):
         if is_app(deployment):
-            refs = [e["configMapRef"]["name"] for e in pod_spec(deployment)["containers"][0].get("envFrom", [])]
+            refs = [e["configMapRef"]["name"] for e in pod_spec(deployment)["containers"][0].get("envFrom", [])
+                    if "configMapRef" in e]
             assert refs == ["orderflow-config"], deployment["metadata"]["name"]
     assert {"TEMPORAL_ADDRESS", "TEMPORAL_NAMESPACE"} <= config(objects).keys()
 
@@ -191,6 +192,21 @@ def test_every_referenced_secret_is_one_the_readme_tells_the_operator_to_create(
     for name, key in referenced:
         assert f"kubectl -n orderflow create secret generic {name}" in readme, name
         assert f"--from-literal={key}=" in readme, key
+
+
+def test_the_gateway_and_every_worker_load_the_encryption_key_ring_the_readme_tells_the_operator_to_create(tree):
+    from manifests import DEPLOY
+    readme = (DEPLOY / "README.md").read_text()
+    _, objects = tree
+    apps = [d for d in of_kind(objects, "Deployment") if is_app(d)]
+    assert {d["metadata"]["name"] for d in apps} == {"gateway"} | {f"{r}-worker" for r in WORKER_ROLES}
+    for app in apps:
+        for c in pod_spec(app)["containers"]:
+            refs = [e["secretRef"]["name"] for e in c.get("envFrom", []) if "secretRef" in e]
+            assert "orderflow-encryption" in refs, app["metadata"]["name"]
+    assert "kubectl -n orderflow create secret generic orderflow-encryption" in readme
+    assert "--from-literal=ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID=" in readme
+    assert "--from-literal=ORDERFLOW_ENCRYPTION_KEYS_" in readme
 
 
 # --- network ---------------------------------------------------------------------------------------
