@@ -1,0 +1,31 @@
+package io.orderflow.codecserver.encryption;
+
+import io.orderflow.codec.EncryptionKeys;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The payload encryption keys, under {@code orderflow.encryption}: the same ring as the gateway's
+ * and every worker's, so it decodes whatever they wrote and encodes as they would. No default: the
+ * codec server refuses to start without a key.
+ *
+ * <p>From the environment (a Kubernetes Secret): {@code ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID=k2},
+ * {@code ORDERFLOW_ENCRYPTION_KEYS_K1=<base64>}, {@code ORDERFLOW_ENCRYPTION_KEYS_K2=<base64>}.
+ *
+ * @param currentKeyId the id of the key that encrypts ({@code /encode})
+ * @param keys every key that may still be needed to decrypt, by id: 32 random bytes in Base64
+ */
+@ConfigurationProperties("orderflow.encryption")
+public record EncryptionProperties(String currentKeyId, Map<String, String> keys) {
+
+    /** The key ring, or a start-up failure that says which setting is missing (never a key's value). */
+    public EncryptionKeys keyRing() {
+        try {
+            return EncryptionKeys.of(currentKeyId, keys);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Payload encryption is not configured correctly: " + e.getMessage()
+                    + ". Set orderflow.encryption.current-key-id and orderflow.encryption.keys.<id> "
+                    + "(environment: ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID and ORDERFLOW_ENCRYPTION_KEYS_<ID>)", e);
+        }
+    }
+}

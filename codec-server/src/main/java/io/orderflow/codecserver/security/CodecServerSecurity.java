@@ -1,0 +1,67 @@
+package io.orderflow.codecserver.security;
+
+import io.orderflow.codecserver.CodecServerProperties;
+import io.temporal.payload.codec.AbstractRemoteDataEncoderCodec;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * Only operators may use the codec: the server is an OAuth2 resource server trusting one issuer
+ * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}), and {@code /encode} and
+ * {@code /decode} need a token with the {@value #OPERATOR_SCOPE} scope. Decoding is reading every
+ * order's payment token and address; encoding lets a caller write payloads the workers will trust.
+ *
+ * <p>The Web UI calls the endpoints from the operator's browser, forwarding the operator's access
+ * token and sending credentials, so CORS admits exactly the configured UI origins, with
+ * credentials, for these two endpoints only.
+ */
+@Configuration(proxyBeanMethods = false)
+class CodecServerSecurity {
+
+    static final String OPERATOR_SCOPE = "orders:admin";
+    private static final String ENCODE = AbstractRemoteDataEncoderCodec.ENCODE_PATH_POSTFIX;
+    private static final String DECODE = AbstractRemoteDataEncoderCodec.DECODE_PATH_POSTFIX;
+    /** How long a browser may reuse a preflight answer. */
+    private static final Duration PREFLIGHT_CACHE = Duration.ofMinutes(10);
+
+    @Bean
+    SecurityFilterChain codecEndpoints(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, ENCODE, DECODE).hasAuthority("SCOPE_" + OPERATOR_SCOPE)
+                        .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> { }))
+                .cors(cors -> { })
+                // A bearer-token API: no session, and a token in a header is nothing CSRF can forge.
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable());
+        return http.build();
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(CodecServerProperties settings) {
+        CorsConfiguration webUi = new CorsConfiguration();
+        webUi.setAllowedOrigins(settings.allowedOrigins());
+        webUi.setAllowedMethods(List.of(HttpMethod.POST.name(), HttpMethod.OPTIONS.name()));
+        webUi.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "X-Namespace"));
+        webUi.setAllowCredentials(true);
+        webUi.setMaxAge(PREFLIGHT_CACHE);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration(ENCODE, webUi);
+        source.registerCorsConfiguration(DECODE, webUi);
+        return source;
+    }
+}
