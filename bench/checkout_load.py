@@ -6,6 +6,7 @@ Prints one JSON object: throughput, latency percentiles (accept = POST answered,
 terminal), outcome counts, and the stock check (units sold == units taken from the catalog).
 """
 import argparse
+import base64
 import json
 import statistics
 import sys
@@ -30,6 +31,17 @@ def call(method, url, body=None, headers=None, timeout=60):
         return error.code, json.loads(error.read() or b"null")
 
 
+def access_token(issuer, client_id, secret, scope):
+    """A token from the identity provider, the documented way: client credentials at /oauth2/token."""
+    form = urllib.parse.urlencode({"grant_type": "client_credentials", "scope": scope}).encode()
+    request = urllib.request.Request(issuer.rstrip("/") + "/oauth2/token", data=form, method="POST")
+    basic = base64.b64encode(f"{client_id}:{secret}".encode()).decode()
+    request.add_header("Authorization", f"Basic {basic}")
+    request.add_header("Content-Type", "application/x-www-form-urlencoded")
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())["access_token"]
+
+
 def percentile(values, p):
     if not values:
         return None
@@ -44,17 +56,28 @@ def main():
     parser.add_argument("--orders", type=int, default=300)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--token", default="tok_visa")
+    parser.add_argument("--issuer", default="http://127.0.0.1:9000", help="the dev identity provider")
+    parser.add_argument("--customer-secret", default="alice-dev-secret")
+    parser.add_argument("--operator-secret", default="operator-dev-secret")
     args = parser.parse_args()
 
-    host = urllib.parse.urlparse(args.base_url).hostname
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        sys.exit("refusing to send load anywhere but loopback")
+    for url in (args.base_url, args.issuer):
+        if urllib.parse.urlparse(url).hostname not in ("127.0.0.1", "localhost", "::1"):
+            sys.exit("refusing to send load anywhere but loopback")
+
+    # The operator stocks the benchmark product; the orders are placed as the customer alice.
+    # Tokens live 15 minutes by default, longer than a benchmark run.
+    operator = {"Authorization": "Bearer " + access_token(
+        args.issuer, "operator", args.operator_secret, "catalog:write orders:read")}
+    customer = {"Authorization": "Bearer " + access_token(
+        args.issuer, "customer-alice", args.customer_secret, "orders:read orders:write")}
 
     api = args.base_url.rstrip("/") + "/api/v1"
     sku = "BENCH-" + uuid.uuid4().hex[:8].upper()
     stocked = args.orders * 2
     status, _ = call("PUT", f"{api}/products/{sku}",
-                     {"name": "Benchmark mug", "priceCents": 1250, "currency": "EUR", "available": stocked})
+                     {"name": "Benchmark mug", "priceCents": 1250, "currency": "EUR", "available": stocked},
+                     operator)
     if status != 200:
         sys.exit(f"could not create the benchmark product: HTTP {status}")
 
@@ -68,12 +91,12 @@ def main():
                 if next_order[0] >= args.orders:
                     return
                 next_order[0] += 1
-            body = {"customerId": "cust-bench", "items": [{"sku": sku, "quantity": 1}],
+            body = {"items": [{"sku": sku, "quantity": 1}],
                     "payment": {"token": args.token},
                     "shippingAddress": {"name": "Ada Lovelace", "line1": "12 Main St", "city": "London",
                                         "postalCode": "N1 9GU", "country": "GB"}}
             started = time.perf_counter()
-            status, view = call("POST", f"{api}/orders", body)
+            status, view = call("POST", f"{api}/orders", body, customer)
             accepted = time.perf_counter()
             if status != 202:
                 with lock:
@@ -81,7 +104,7 @@ def main():
                 continue
             order_id = view["orderId"]
             while view["status"] not in ("COMPLETED", "FAILED", "CANCELLED"):
-                status, view = call("GET", f"{api}/orders/{order_id}?waitForTerminal=PT30S")
+                status, view = call("GET", f"{api}/orders/{order_id}?waitForTerminal=PT30S", headers=customer)
                 if status != 200:
                     with lock:
                         errors.append(f"GET {status}")

@@ -16,6 +16,7 @@ started=$(date +%s.%N)
 ORDERFLOW_EMBEDDED_TEMPORAL_PORT=$((base + 153)) ORDERFLOW_EMBEDDED_GATEWAY_PORT=$base \
 ORDERFLOW_EMBEDDED_STOCK_PORT=$((base + 1)) ORDERFLOW_EMBEDDED_PAYMENT_PORT=$((base + 2)) \
 ORDERFLOW_EMBEDDED_DELIVERY_PORT=$((base + 3)) ORDERFLOW_EMBEDDED_CHECKOUT_PORT=$((base + 4)) \
+ORDERFLOW_EMBEDDED_IDENTITY_PORT=$((base + 5)) \
   java ${JAVA_OPTS:-} -jar "$jar" >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"' EXIT
@@ -26,7 +27,7 @@ until curl -sf "http://127.0.0.1:$base/actuator/health/readiness" >/dev/null; do
 done
 ready=$(python3 -c "import sys; print(float(sys.argv[1]) - float(sys.argv[2]))" "$(date +%s.%N)" "$started")
 
-python3 bench/checkout_load.py --base-url "http://127.0.0.1:$base" "$@" >"$log.json" || status=$?
+python3 bench/checkout_load.py --base-url "http://127.0.0.1:$base" --issuer "http://127.0.0.1:$((base + 5))" "$@" >"$log.json" || status=$?
 peak_kib=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
 python3 - "$log.json" "$ready" "$peak_kib" <<'PY'
 import json, sys

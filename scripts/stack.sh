@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The real stack on this machine, loopback only: MariaDB (three service databases, one
-# least-privilege user each), the Temporal dev server with file persistence and its Web UI, the four
-# worker roles and the gateway as five separate JVMs from the built jars.
+# least-privilege user each), the Temporal dev server with file persistence and its Web UI, and six
+# separate JVMs from the built jars: the dev identity provider, the four worker roles and the gateway.
 #
 #   scripts/stack.sh up                 start everything not yet running; returns once all is ready
 #   scripts/stack.sh down               stop what `up` started (pid files), in reverse order
@@ -10,7 +10,7 @@
 #   scripts/stack.sh start|stop|kill|restart <part>
 #                                       one part; `kill` is kill -9 (the crash tests use it)
 #
-# Parts: mariadb temporal stock payment delivery checkout gateway, plus stock2 (a second stock
+# Parts: mariadb temporal identity stock payment delivery checkout gateway, plus stock2 (a second stock
 # worker on the same task queue, HTTP port 8091; never started by `up`, stopped by `down`).
 #
 # Build the jars first: mvn -B -DskipTests package
@@ -18,9 +18,10 @@
 #
 # Environment overrides (all optional):
 #   ORDERFLOW_STACK_DIR            run directory (default <repo>/.run/stack)
-#   ORDERFLOW_STACK_JAVA_OPTS      JVM options of the five JVMs (default: small heap, quick start)
+#   ORDERFLOW_STACK_JAVA_OPTS      JVM options of the six JVMs (default: small heap, quick start)
 #   ORDERFLOW_STACK_READY_TIMEOUT  seconds a part may take to become ready (default 180)
-#   ORDERFLOW_STACK_WORKER_JAR, ORDERFLOW_STACK_GATEWAY_JAR   jars to run (default: the built ones)
+#   ORDERFLOW_STACK_WORKER_JAR, ORDERFLOW_STACK_GATEWAY_JAR, ORDERFLOW_STACK_IDENTITY_JAR
+#                                  jars to run (default: the built ones)
 #   ORDERFLOW_PAYMENT_SIMULATOR_LATENCY, ORDERFLOW_PAYMENT_SIMULATOR_TRANSIENT_FAILURE_RATE, and any
 #   other Spring setting as an environment variable, reach the JVMs started by this call, e.g.
 #     ORDERFLOW_PAYMENT_SIMULATOR_LATENCY=3s scripts/stack.sh restart payment
@@ -37,9 +38,12 @@ MARIADB_PORT=3307
 TEMPORAL_PORT=7233
 TEMPORAL_UI_PORT=8233
 GATEWAY_PORT=8080
+IDENTITY_PORT=9000
+# The dev identity provider; the gateway and the stock service trust the tokens it issues.
+ISSUER="http://127.0.0.1:$IDENTITY_PORT"
 SERVICES=(stock payment delivery)
-ALL_PARTS=(mariadb temporal stock payment delivery checkout gateway)
-STOP_ORDER=(gateway checkout stock2 stock payment delivery temporal mariadb)
+ALL_PARTS=(mariadb temporal identity stock payment delivery checkout gateway)
+STOP_ORDER=(gateway checkout stock2 stock payment delivery identity temporal mariadb)
 
 log() { echo "stack: $*" >&2; }
 die() { echo "stack: error: $*" >&2; exit 1; }
@@ -47,13 +51,13 @@ die() { echo "stack: error: $*" >&2; exit 1; }
 http_port() {
   case "$1" in
     stock) echo 8081 ;; payment) echo 8082 ;; delivery) echo 8083 ;; checkout) echo 8084 ;;
-    stock2) echo 8091 ;; gateway) echo "$GATEWAY_PORT" ;;
+    stock2) echo 8091 ;; gateway) echo "$GATEWAY_PORT" ;; identity) echo "$IDENTITY_PORT" ;;
     *) die "part '$1' has no HTTP port" ;;
   esac
 }
 
 is_part() {
-  case "$1" in mariadb|temporal|stock|payment|delivery|checkout|gateway|stock2) return 0 ;; esac
+  case "$1" in mariadb|temporal|identity|stock|payment|delivery|checkout|gateway|stock2) return 0 ;; esac
   return 1
 }
 
@@ -130,6 +134,8 @@ credentials() {
       for user in "${SERVICES[@]}" audit; do
         echo "${user}_password=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
       done >"$file"
+      # The payload encryption key every JVM of this stack shares (32 random bytes, Base64).
+      echo "payload_key=$(head -c 32 /dev/urandom | base64 | tr -d '\n')" >>"$file"
     )
   fi
   # shellcheck disable=SC1090
@@ -213,9 +219,14 @@ jar() {
 
 start_jvm() {
   local part="$1" role="${1%2}" jarfile
+  credentials
   local -a env=(SERVER_PORT="$(http_port "$part")" TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
-    TEMPORAL_NAMESPACE=default)
-  if [ "$part" = gateway ]; then
+    TEMPORAL_NAMESPACE=default ORDERFLOW_ISSUER_URI="$ISSUER"
+    ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID=stack ORDERFLOW_ENCRYPTION_KEYS_STACK="$payload_key")
+  if [ "$part" = identity ]; then
+    jarfile="${ORDERFLOW_STACK_IDENTITY_JAR:-$(jar 'identity/target/identity-*-exec.jar')}"
+    env=(ORDERFLOW_IDENTITY_PORT="$IDENTITY_PORT" ORDERFLOW_IDENTITY_ISSUER="$ISSUER")
+  elif [ "$part" = gateway ]; then
     jarfile="${ORDERFLOW_STACK_GATEWAY_JAR:-$(jar 'gateway/target/gateway-*-exec.jar')}"
     env+=(ORDERFLOW_GATEWAY_CATALOG_BASE_URL="http://127.0.0.1:$(http_port stock)")
   else
@@ -282,11 +293,12 @@ cmd_up() {
   mkdir -p "$LOGS"
   start_part mariadb
   start_part temporal
-  # The JVMs start in parallel (each needs only MariaDB and Temporal), then we wait for them all.
+  # The JVMs start in parallel (each needs only MariaDB, Temporal and, lazily, the identity
+  # provider), then we wait for them all.
   local part
-  for part in stock payment delivery checkout gateway; do start_part "$part"; done
-  for part in stock payment delivery checkout gateway; do await_part "$part"; done
-  log "up: gateway http://127.0.0.1:$GATEWAY_PORT/api/v1  Temporal Web UI http://127.0.0.1:$TEMPORAL_UI_PORT"
+  for part in identity stock payment delivery checkout gateway; do start_part "$part"; done
+  for part in identity stock payment delivery checkout gateway; do await_part "$part"; done
+  log "up: gateway http://127.0.0.1:$GATEWAY_PORT/api/v1  identity $ISSUER  Temporal Web UI http://127.0.0.1:$TEMPORAL_UI_PORT"
 }
 
 cmd_down() {
@@ -320,7 +332,7 @@ cmd_logs() {
 }
 
 need_part() {
-  [ $# -ge 1 ] && is_part "$1" || die "usage: $0 $CMD <mariadb|temporal|stock|payment|delivery|checkout|gateway|stock2>"
+  [ $# -ge 1 ] && is_part "$1" || die "usage: $0 $CMD <mariadb|temporal|identity|stock|payment|delivery|checkout|gateway|stock2>"
 }
 
 CMD="${1:-}"
