@@ -310,3 +310,14 @@ def test_prod_expects_helm_temporal_and_an_external_mysql(prod):
 
 def test_prod_keeps_two_pods_per_worker_role(prod):
     assert {s["spec"]["minReplicaCount"] for s in of_kind(prod, "ScaledObject")} == {2}
+
+
+# --- identity --------------------------------------------------------------------------------------
+
+def test_the_gateway_and_the_stock_service_trust_one_https_issuer_and_no_dev_provider_is_deployed(tree):
+    _, objects = tree
+    issuer = config(objects)["ORDERFLOW_ISSUER_URI"]
+    assert issuer.startswith("https://"), issuer
+    assert "127.0.0.1" not in issuer and "localhost" not in issuer
+    deployed = {d["metadata"]["name"] for d in of_kind(objects, "Deployment")}
+    assert not any("identity" in name for name in deployed), deployed
