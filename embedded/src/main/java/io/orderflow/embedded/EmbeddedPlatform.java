@@ -80,9 +80,13 @@ public final class EmbeddedPlatform implements Closeable {
     /** The dev identity provider: the gateway and the stock service trust the tokens it issues. */
     private void startIdentityProvider() {
         log.info("Starting the dev identity provider on :{}", settings.identityPort());
+        // The browser client may come back to this platform's Swagger UI, wherever its gateway listens.
         contexts.add(IdentityApplication.application(Map.of()).run(
                 "--server.port=" + settings.identityPort(),
-                "--spring.security.oauth2.authorizationserver.issuer=" + settings.issuer()));
+                "--spring.security.oauth2.authorizationserver.issuer=" + settings.issuer(),
+                "--orderflow.identity.browser-client.redirect-uris[0]=" + settings.gatewayUrl()
+                        + "/swagger-ui/oauth2-redirect.html",
+                "--orderflow.identity.allowed-origins[0]=" + settings.gatewayUrl()));
     }
 
     private void startWorker(WorkerRole role, int port) {
