@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Makes sure the programs the tests start are installed: MariaDB (the tests run their own
-# mariadbd in a temporary directory, never a system service), Chromium (Web UI screenshot),
-# curl, and the Temporal CLI (the real Temporal dev server). On Debian or Ubuntu it installs what
-# is missing; elsewhere it says what to install and fails.
+# mariadbd in a temporary directory, never a system service), Chromium (Web UI screenshot) and its
+# chromedriver (Swagger UI login in a real browser), curl, and the Temporal CLI (the real Temporal
+# dev server). On Debian or Ubuntu it installs what is missing; elsewhere it says what to install
+# and fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 
 if [ ${#missing[@]} -gt 0 ]; then
