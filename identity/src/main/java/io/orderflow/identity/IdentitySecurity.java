@@ -57,7 +57,8 @@ class IdentitySecurity {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(identity.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+        // Swagger UI's token request carries X-Requested-With, so its preflight asks for it.
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Requested-With"));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/oauth2/**", cors);
         source.registerCorsConfiguration("/.well-known/**", cors);
