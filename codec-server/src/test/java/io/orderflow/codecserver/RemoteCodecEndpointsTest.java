@@ -155,10 +155,13 @@ class RemoteCodecEndpointsTest {
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(WEB_UI);
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
-                .contains("authorization", "content-type", "x-namespace");
+                .contains("authorization", "content-type", "x-namespace", "authorization-extras");
 
-        HttpResponse<String> reply = send(request("/decode", json(workers.toPayload("x").orElseThrow()), operator())
-                .header("Origin", WEB_UI));
+        HttpResponse<String> reply = send(request("/decode?preserveStorageRefs=true",
+                json(workers.toPayload("x").orElseThrow()), operator())
+                .header("Origin", WEB_UI)
+                .header("Authorization-Extras", "an id token")
+                .header("X-Namespace", "default"));
         assertThat(reply.statusCode()).isEqualTo(200);
         assertThat(reply.headers().firstValue("Access-Control-Allow-Origin")).hasValue(WEB_UI);
     }
@@ -180,6 +183,21 @@ class RemoteCodecEndpointsTest {
         assertThat(reply.body()).contains("payments-team");
         assertThat(send(request("/decode", json(workers.toPayload("x").orElseThrow()), operator())
                 .header("X-Namespace", "default")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theEndpointsAlsoAnswerUnderANamespaceSegmentAndRefuseAnUnservedOne() throws Exception {
+        Payload stored = workers.toPayload(Orders.sample("o-7")).orElseThrow();
+
+        HttpResponse<String> served = post("/default/decode", json(stored), operator());
+        HttpResponse<String> unserved = post("/payments-team/decode", json(stored), operator());
+        HttpResponse<String> customer = post("/default/decode", json(stored), TOKENS.accessToken(DevTokens.ALICE));
+
+        assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
+        assertThat(payloads(served.body()).get(0).getData().toStringUtf8()).contains("tok_visa");
+        assertThat(unserved.statusCode()).isEqualTo(403);
+        assertThat(unserved.body()).doesNotContain("tok_visa");
+        assertThat(customer.statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -226,7 +244,8 @@ class RemoteCodecEndpointsTest {
         return send(HttpRequest.newBuilder(uri("/decode"))
                 .header("Origin", origin)
                 .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization,content-type,x-namespace")
+                // Exactly what the Web UI asks for when it forwards the operator's tokens.
+                .header("Access-Control-Request-Headers", "authorization,authorization-extras,content-type,x-namespace")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
     }
 

@@ -18,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -29,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code Payloads}. The paths, the content type and the JSON mapping are those of Temporal's
  * {@code temporal-remote-data-encoder} module; the work is the same {@link AesGcmPayloadCodec}
  * the workers and the gateway run. Who may call it is decided in {@code CodecServerSecurity}.
+ * The endpoints also answer under a namespace segment ({@code /default/decode}), for a CLI
+ * configured with {@code --codec-endpoint 'http://host:8085/{namespace}'}.
  *
  * <p>Every call is logged with the caller's subject, the namespace and how many payloads it
  * touched, never with a payload: that is the audit trail of who read decrypted data.
@@ -37,6 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 class RemoteCodecController {
 
     static final String NAMESPACE_HEADER = "X-Namespace";
+    private static final String ENCODE = AbstractRemoteDataEncoderCodec.ENCODE_PATH_POSTFIX;
+    private static final String DECODE = AbstractRemoteDataEncoderCodec.DECODE_PATH_POSTFIX;
     private static final Logger log = LoggerFactory.getLogger(RemoteCodecController.class);
 
     private final PayloadCodec codec;
@@ -47,31 +52,40 @@ class RemoteCodecController {
         this.namespaces = settings.namespaces();
     }
 
-    @PostMapping(path = AbstractRemoteDataEncoderCodec.ENCODE_PATH_POSTFIX,
+    @PostMapping(path = {ENCODE, "/{namespace}" + ENCODE},
             consumes = AbstractRemoteDataEncoderCodec.CONTENT_TYPE_APPLICATION_JSON,
             produces = AbstractRemoteDataEncoderCodec.CONTENT_TYPE_APPLICATION_JSON)
-    String encode(@RequestHeader(name = NAMESPACE_HEADER, required = false) String namespace,
+    String encode(@PathVariable(required = false) String namespace,
+            @RequestHeader(name = NAMESPACE_HEADER, required = false) String namespaceHeader,
             @RequestBody String payloads, @AuthenticationPrincipal Jwt caller) throws InvalidProtocolBufferException {
-        return transform("encode", namespace, payloads, caller, codec::encode);
+        return transform("encode", served(namespace, namespaceHeader), payloads, caller, codec::encode);
     }
 
-    @PostMapping(path = AbstractRemoteDataEncoderCodec.DECODE_PATH_POSTFIX,
+    @PostMapping(path = {DECODE, "/{namespace}" + DECODE},
             consumes = AbstractRemoteDataEncoderCodec.CONTENT_TYPE_APPLICATION_JSON,
             produces = AbstractRemoteDataEncoderCodec.CONTENT_TYPE_APPLICATION_JSON)
-    String decode(@RequestHeader(name = NAMESPACE_HEADER, required = false) String namespace,
+    String decode(@PathVariable(required = false) String namespace,
+            @RequestHeader(name = NAMESPACE_HEADER, required = false) String namespaceHeader,
             @RequestBody String payloads, @AuthenticationPrincipal Jwt caller) throws InvalidProtocolBufferException {
-        return transform("decode", namespace, payloads, caller, codec::decode);
+        return transform("decode", served(namespace, namespaceHeader), payloads, caller, codec::decode);
     }
 
     /**
-     * The CLI may leave {@code X-Namespace} out; the Web UI always sends it. A namespace this
-     * server does not serve is refused rather than answered with keys meant for another.
+     * The namespace the caller names, in the path or in {@code X-Namespace} (the Web UI always
+     * sends the header; the CLI may send neither). A namespace this server does not serve is
+     * refused rather than answered with keys meant for another.
      */
+    private String served(String fromPath, String fromHeader) {
+        for (String named : new String[] {fromPath, fromHeader}) {
+            if (named != null && !namespaces.contains(named)) {
+                throw new UnservedNamespaceException(named);
+            }
+        }
+        return fromPath != null ? fromPath : fromHeader;
+    }
+
     private String transform(String operation, String namespace, String json, Jwt caller,
             UnaryOperator<List<Payload>> work) throws InvalidProtocolBufferException {
-        if (namespace != null && !namespaces.contains(namespace)) {
-            throw new UnservedNamespaceException(namespace);
-        }
         Payloads.Builder incoming = Payloads.newBuilder();
         AbstractRemoteDataEncoderCodec.JSON_FORMAT.merge(json, incoming);
         List<Payload> result = work.apply(incoming.getPayloadsList());

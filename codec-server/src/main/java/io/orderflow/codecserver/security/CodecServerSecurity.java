@@ -32,13 +32,20 @@ class CodecServerSecurity {
     static final String OPERATOR_SCOPE = "orders:admin";
     private static final String ENCODE = AbstractRemoteDataEncoderCodec.ENCODE_PATH_POSTFIX;
     private static final String DECODE = AbstractRemoteDataEncoderCodec.DECODE_PATH_POSTFIX;
+    /**
+     * What the Web UI sends: the namespace, and with {@code codec.passAccessToken} the operator's
+     * access token and, in {@code Authorization-Extras}, the ID token (this server ignores it).
+     */
+    static final List<String> WEB_UI_HEADERS = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
+            "X-Namespace", "Authorization-Extras");
     /** How long a browser may reuse a preflight answer. */
     private static final Duration PREFLIGHT_CACHE = Duration.ofMinutes(10);
 
     @Bean
     SecurityFilterChain codecEndpoints(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, ENCODE, DECODE).hasAuthority("SCOPE_" + OPERATOR_SCOPE)
+                        .requestMatchers(HttpMethod.POST, ENCODE, DECODE, "/*" + ENCODE, "/*" + DECODE)
+                                .hasAuthority("SCOPE_" + OPERATOR_SCOPE)
                         .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
@@ -56,12 +63,13 @@ class CodecServerSecurity {
         CorsConfiguration webUi = new CorsConfiguration();
         webUi.setAllowedOrigins(settings.allowedOrigins());
         webUi.setAllowedMethods(List.of(HttpMethod.POST.name(), HttpMethod.OPTIONS.name()));
-        webUi.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "X-Namespace"));
+        webUi.setAllowedHeaders(WEB_UI_HEADERS);
         webUi.setAllowCredentials(true);
         webUi.setMaxAge(PREFLIGHT_CACHE);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration(ENCODE, webUi);
-        source.registerCorsConfiguration(DECODE, webUi);
+        for (String path : List.of(ENCODE, DECODE, "/*" + ENCODE, "/*" + DECODE)) {
+            source.registerCorsConfiguration(path, webUi);
+        }
         return source;
     }
 }
