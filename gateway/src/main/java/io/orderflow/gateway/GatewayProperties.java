@@ -34,10 +34,24 @@ public record GatewayProperties(
             @NotNull @DefaultValue("10s") Duration retryAfter) {
     }
 
-    /** Order endpoints: how long a client may long-poll and how long a freshly placed order's view may take. */
+    /**
+     * Order endpoints.
+     *
+     * @param maxWait the longest {@code waitForTerminal} a client may ask for
+     * @param maxConcurrentWaits waits one gateway holds at once; past it a wait is answered 429 at once
+     * @param waitRetryAfter what a 429 for too many waits tells the client
+     * @param queryTimeout deadline of one state query (a busy or absent checkout worker answers no faster)
+     * @param updateTimeout deadline of a cancel Update, from sending it to its result
+     * @param queryThreads threads that run the (blocking) queries after a wait ends and the cancel Updates
+     * @param defaultPageSize orders per page when the client does not say
+     */
     public record Orders(
             @NotNull @DefaultValue("60s") Duration maxWait,
-            @NotNull @DefaultValue("2s") Duration initialViewTimeout,
+            @Min(1) @DefaultValue("1000") int maxConcurrentWaits,
+            @NotNull @DefaultValue("2s") Duration waitRetryAfter,
+            @NotNull @DefaultValue("5s") Duration queryTimeout,
+            @NotNull @DefaultValue("10s") Duration updateTimeout,
+            @Min(1) @Max(256) @DefaultValue("16") int queryThreads,
             @Min(1) @Max(100) @DefaultValue("20") int defaultPageSize) {
     }
 

@@ -12,6 +12,8 @@ import io.orderflow.checkout.TimelineEntry;
 import io.orderflow.gateway.GatewayProperties;
 import io.orderflow.gateway.security.Caller;
 import io.orderflow.gateway.temporal.TemporalErrors;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -34,6 +36,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,12 +53,20 @@ public class OrderWorkflows {
     private final ExecutorService queryExecutor;
     private final GatewayProperties.Orders settings;
     private final Clock clock;
+    /** Waits this gateway holds right now; capped so that a flood of them cannot exhaust it. */
+    private final Semaphore waits;
 
-    public OrderWorkflows(WorkflowClient client, ExecutorService orderQueryExecutor, GatewayProperties properties) {
+    public OrderWorkflows(WorkflowClient client, ExecutorService orderQueryExecutor, GatewayProperties properties,
+            MeterRegistry meters) {
         this.client = client;
         this.queryExecutor = orderQueryExecutor;
         this.settings = properties.orders();
         this.clock = Clock.systemUTC();
+        this.waits = new Semaphore(settings.maxConcurrentWaits());
+        Gauge.builder("orderflow.gateway.waits.active", waits,
+                        permits -> settings.maxConcurrentWaits() - permits.availablePermits())
+                .description("waitForTerminal calls this gateway is holding")
+                .register(meters);
     }
 
     /** The outcome of a place call: the order and whether this call started it. */
@@ -76,16 +90,18 @@ public class OrderWorkflows {
         if (!fingerprint.equals(fingerprintOf(started))) {
             throw new IdempotencyKeyReusedException(orderId);
         }
-        return new Placed(firstView(orderId, request, OrderStatus.RECEIVED), true);
+        return new Placed(asReceived(orderId, request, OrderStatus.RECEIVED), true);
     }
 
     /**
      * Starts the checkout for an order id the gateway just minted. Nobody else can know that id, so
-     * the idempotency look-ups of {@link #place} are skipped: one start call, then the first view.
+     * the idempotency look-ups of {@link #place} are skipped: one start call and the answer. The
+     * gateway never waits for the workflow to run, so accepting an order does not depend on how
+     * busy the checkout workers are.
      */
     public Placed placeNew(String orderId, PlaceOrderRequest request) {
         start(orderId, request, RequestFingerprint.of(request));
-        return new Placed(firstView(orderId, request, OrderStatus.RECEIVED), true);
+        return new Placed(asReceived(orderId, request, OrderStatus.RECEIVED), true);
     }
 
     private void start(String orderId, PlaceOrderRequest request, String fingerprint) {
@@ -113,11 +129,19 @@ public class OrderWorkflows {
         if (!fingerprint.equals(fingerprintOf(existing))) {
             throw new IdempotencyKeyReusedException(orderId);
         }
-        OrderStatus indexed = Optional.ofNullable(existing.getTypedSearchAttributes()
-                        .get(OrderSearchAttributes.ORDER_STATUS))
-                .map(OrderStatus::valueOf)
-                .orElse(OrderStatus.RECEIVED);
-        return new Placed(firstView(orderId, request, indexed), false);
+        try {
+            return new Placed(currentView(orderId), false);
+        } catch (RuntimeException noAnswer) {
+            if (!TemporalErrors.isUnavailable(noAnswer)) {
+                throw noAnswer;
+            }
+            // No checkout worker answered in time: the indexed status is the honest answer.
+            OrderStatus indexed = Optional.ofNullable(existing.getTypedSearchAttributes()
+                            .get(OrderSearchAttributes.ORDER_STATUS))
+                    .map(OrderStatus::valueOf)
+                    .orElse(OrderStatus.RECEIVED);
+            return new Placed(asReceived(orderId, request, indexed), false);
+        }
     }
 
     /** The order as it stands now, via the {@code state} query, if the caller may see it. */
@@ -130,25 +154,45 @@ public class OrderWorkflows {
     }
 
     /**
-     * Returns as soon as the order is terminal, or its current view when {@code wait} runs out.
-     * Ownership is checked before waiting, so nobody can learn when someone else's order ends.
+     * Completes as soon as the order is terminal, or with its current view when {@code wait} runs
+     * out. No thread waits meanwhile: the result is a long poll on Temporal's async client, and only
+     * the final state query runs on the bounded query pool. Ownership is checked before waiting, so
+     * nobody can learn when someone else's order ends.
+     *
+     * @throws TooManyWaitsException when this gateway already holds its maximum of waits
      */
-    public OrderView awaitTerminal(String orderId, Duration wait, Caller caller) {
+    public CompletableFuture<OrderView> awaitTerminal(String orderId, Duration wait, Caller caller) {
         requireVisibleTo(orderId, caller);
-        WorkflowStub untyped = client.newUntypedWorkflowStub(CheckoutWorkflow.workflowId(orderId));
+        if (!waits.tryAcquire()) {
+            throw new TooManyWaitsException(settings.maxConcurrentWaits(), settings.waitRetryAfter());
+        }
+        CompletableFuture<OrderView> outcome;
         try {
-            return untyped.getResult(wait.toMillis(), TimeUnit.MILLISECONDS, OrderView.class);
-        } catch (TimeoutException stillRunning) {
+            outcome = client.newUntypedWorkflowStub(CheckoutWorkflow.workflowId(orderId))
+                    .getResultAsync(wait.toMillis(), TimeUnit.MILLISECONDS, OrderView.class)
+                    .handleAsync((view, failure) -> failure == null ? view : afterWait(orderId, failure), queryExecutor);
+        } catch (RuntimeException notStarted) {
+            waits.release();
+            throw notStarted;
+        }
+        outcome.whenComplete((view, failure) -> waits.release());
+        return outcome;
+    }
+
+    private OrderView afterWait(String orderId, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof TimeoutException) {
             return currentView(orderId);
-        } catch (WorkflowNotFoundException notFound) {
+        }
+        if (cause instanceof WorkflowNotFoundException || TemporalErrors.is(cause, Status.Code.NOT_FOUND)) {
             throw new OrderNotFoundException(orderId);
-        } catch (WorkflowException ended) {
-            if (TemporalErrors.is(ended, Status.Code.NOT_FOUND)) {
-                throw new OrderNotFoundException(orderId);
-            }
+        }
+        if (cause instanceof WorkflowException) {
             // Terminated or failed outside the saga's own handling: the query still tells the story.
             return currentView(orderId);
         }
+        throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
 
     /**
@@ -158,7 +202,7 @@ public class OrderWorkflows {
     public OrderView cancel(String orderId, String reason, Caller caller) {
         requireVisibleTo(orderId, caller);
         try {
-            return stub(orderId).cancel(reason);
+            return withDeadline(() -> stub(orderId).cancel(reason), settings.updateTimeout());
         } catch (WorkflowUpdateException rejected) {
             if (rejected.getCause() instanceof ApplicationFailure failure
                     && CheckoutFailures.NOT_CANCELLABLE.equals(failure.getType())) {
@@ -199,19 +243,30 @@ public class OrderWorkflows {
     }
 
     /**
-     * The first view of a new (or replayed) order. The query may race the workflow's first task or
-     * wait on a busy checkout worker; after a short wait the order as received is the honest answer.
+     * Runs a blocking Temporal call that has no deadline of its own (an Update waits for a worker
+     * to accept it) on the query pool, and stops waiting for it after {@code deadline}: the client
+     * gets a 503 with Retry-After instead of a request that hangs while no worker is there.
      */
-    private OrderView firstView(String orderId, PlaceOrderRequest request, OrderStatus indexedStatus) {
-        CompletableFuture<OrderView> query = CompletableFuture.supplyAsync(() -> stub(orderId).state(), queryExecutor);
+    private <T> T withDeadline(Supplier<T> call, Duration deadline) {
+        CompletableFuture<T> result;
         try {
-            return query.get(settings.initialViewTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            result = CompletableFuture.supplyAsync(call, queryExecutor);
+        } catch (RejectedExecutionException saturated) {
+            throw new OrderServiceBusyException("the gateway is at its limit of concurrent order calls",
+                    settings.waitRetryAfter());
+        }
+        try {
+            return result.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException tooSlow) {
+            result.cancel(true);
+            throw new OrderServiceBusyException("no checkout worker answered within " + deadline,
+                    settings.waitRetryAfter());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException notYet) {
-            query.cancel(true);
+            throw new IllegalStateException("interrupted while waiting for the order service", interrupted);
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RuntimeException runtime ? runtime : new CompletionException(failed.getCause());
         }
-        return asReceived(orderId, request, indexedStatus);
     }
 
     private OrderView asReceived(String orderId, PlaceOrderRequest request, OrderStatus status) {

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -96,11 +97,14 @@ public class OrdersController {
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "Unknown order, or not yours", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    public OrderView get(@Parameter(hidden = true) Caller caller, @PathVariable String orderId,
+    public CompletableFuture<OrderView> get(@Parameter(hidden = true) Caller caller, @PathVariable String orderId,
             @Parameter(example = "PT10S") @RequestParam(required = false) String waitForTerminal) {
         Duration wait = waitForTerminal == null ? null : checkedWait(waitForTerminal);
         String id = knownShape(orderId);
-        return wait == null || wait.isZero() ? workflows.view(id, caller) : workflows.awaitTerminal(id, wait, caller);
+        // A wait is served asynchronously: the request thread is free while Temporal long-polls.
+        return wait == null || wait.isZero()
+                ? CompletableFuture.completedFuture(workflows.view(id, caller))
+                : workflows.awaitTerminal(id, wait, caller);
     }
 
     @PostMapping("/{orderId}/cancel")

@@ -21,6 +21,8 @@ public final class ProblemTypes {
     public static final URI IDEMPOTENCY_KEY_REUSED = of("idempotency-key-reused");
     public static final URI ORDER_LISTING_UNAVAILABLE = of("order-listing-unavailable");
     public static final URI TEMPORAL_UNAVAILABLE = of("temporal-unavailable");
+    public static final URI TOO_MANY_WAITS = of("too-many-waits");
+    public static final URI RATE_LIMITED = of("rate-limited");
     public static final URI PRODUCT_NOT_FOUND = of("product-not-found");
     public static final URI CATALOG_REJECTED = of("catalog-rejected");
     public static final URI CATALOG_UNAVAILABLE = of("catalog-unavailable");

@@ -10,7 +10,10 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -42,16 +45,32 @@ public class TemporalClientConfiguration {
         Duration budget = properties.temporal().rpcRetryBudget();
         return builder -> builder
                 .setSystemInfoTimeout(budget)
-                .setRpcRetryOptions(RpcRetryOptions.newBuilder().setExpiration(budget).build());
+                .setRpcRetryOptions(RpcRetryOptions.newBuilder().setExpiration(budget).build())
+                // A query waits for a checkout worker to answer it; without a worker, not forever.
+                .setRpcQueryTimeout(properties.orders().queryTimeout());
     }
 
-    /** Runs the first state query of a new order so the POST can give up on it after a short wait. */
+    /**
+     * Runs the blocking Temporal calls that must not hold a request thread or run on gRPC's own
+     * threads: the state query after a wait ends, and cancel Updates (which the caller abandons
+     * after their deadline). Bounded in threads and in queue: when it is full the gateway says
+     * "retry later" (503) instead of piling up work.
+     */
+    private static final int CANCEL_HEADROOM = 100;
+
     @Bean(destroyMethod = "shutdownNow")
-    ExecutorService orderQueryExecutor() {
-        return Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "order-query");
-            thread.setDaemon(true);
-            return thread;
-        });
+    ExecutorService orderQueryExecutor(GatewayProperties properties) {
+        GatewayProperties.Orders orders = properties.orders();
+        AtomicInteger threads = new AtomicInteger();
+        return new ThreadPoolExecutor(orders.queryThreads(), orders.queryThreads(), 60, TimeUnit.SECONDS,
+                // Room for the final query of every admitted wait (the wait cap bounds those), plus
+                // some cancels; a cancel that finds no room is answered 503 at once.
+                new ArrayBlockingQueue<>(orders.maxConcurrentWaits() + CANCEL_HEADROOM),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "order-query-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.AbortPolicy());
     }
 }

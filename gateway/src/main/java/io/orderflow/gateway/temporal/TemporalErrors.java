@@ -10,10 +10,14 @@ public final class TemporalErrors {
     private TemporalErrors() {
     }
 
-    /** The service could not be reached or did not answer in time: the client should retry later. */
+    /**
+     * The service could not be reached, did not answer in time, or is shedding load
+     * ({@code RESOURCE_EXHAUSTED}, e.g. a namespace rate limit): the client should retry later.
+     */
     public static boolean isUnavailable(Throwable failure) {
         return status(failure)
-                .map(code -> code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED)
+                .map(code -> code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
+                        || code == Status.Code.RESOURCE_EXHAUSTED)
                 .orElse(false);
     }
 

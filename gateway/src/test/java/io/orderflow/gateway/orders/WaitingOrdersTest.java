@@ -1,0 +1,91 @@
+package io.orderflow.gateway.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.gateway.support.ApiClient;
+import io.orderflow.gateway.support.ControllableCheckoutWorkflow;
+import io.orderflow.gateway.support.GatewayIntegrationTest;
+import io.orderflow.gateway.support.OrderJson;
+import io.orderflow.identity.testing.DevTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Waiting for an order to finish holds no request thread: a thousand clients waiting on one
+ * gateway leave its probes and its other endpoints answering promptly, and past the configured
+ * cap a further wait is refused at once instead of queueing.
+ */
+@TestPropertySource(properties = "orderflow.gateway.orders.max-concurrent-waits=1000")
+class WaitingOrdersTest extends GatewayIntegrationTest {
+
+    private static final int WAITERS = 1000;
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void aThousandWaitsLeaveProbesAndTheCatalogAnsweringAndTheNextWaitIsRefusedAtOnce() throws Exception {
+        String orderId = heldOrder();
+        String token = TOKENS.accessToken(DevTokens.OPERATOR);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+        for (int i = 0; i < WAITERS; i++) {
+            waiting.add(http.sendAsync(HttpRequest.newBuilder(URI.create(
+                                    "http://127.0.0.1:" + port + "/api/v1/orders/" + orderId + "?waitForTerminal=PT50S"))
+                            .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(90)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        ApiClient.Reply refused = awaitRefusal(orderId);
+
+        ApiClient.Reply liveness = anonymous().get("/actuator/health/liveness");
+        ApiClient.Reply catalog = anonymous().get("/api/v1/products/MUG-RED");
+
+        assertProblem(refused, 429, "too-many-waits");
+        assertThat(refused.header("Retry-After")).isEqualTo("2");
+        assertThat(refused.took()).isLessThan(Duration.ofSeconds(1));
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(liveness.took()).isLessThan(Duration.ofSeconds(1));
+        assertThat(catalog.status()).isEqualTo(200);
+        assertThat(catalog.took()).isLessThan(Duration.ofSeconds(1));
+        assertThat(waiting).noneMatch(CompletableFuture::isDone);
+
+        assertThat(api().postJson("/api/v1/orders/" + orderId + "/cancel", "{}").status()).isEqualTo(202);
+        CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        assertThat(waiting).allSatisfy(reply -> {
+            assertThat(reply.join().statusCode()).isEqualTo(200);
+            assertThat(reply.join().body()).contains("\"status\":\"CANCELLED\"");
+        });
+        assertThat(api().get("/api/v1/orders/" + orderId + "?waitForTerminal=PT1S").status())
+                .as("every wait gave its place back").isEqualTo(200);
+    }
+
+    private String heldOrder() {
+        ApiClient.Reply placed = api().postJson("/api/v1/orders", OrderJson.valid("cust-wait", ControllableCheckoutWorkflow.HOLD));
+        assertThat(placed.status()).as(placed.body()).isEqualTo(202);
+        return placed.json().path("orderId").asText();
+    }
+
+    /** The 1001st wait, once the gateway reports all thousand admitted (its own gauge says so). */
+    private ApiClient.Reply awaitRefusal(String orderId) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120); // 1000 connections on 2 busy cores
+        Pattern admitted = Pattern.compile("(?m)^orderflow_gateway_waits_active(\\{[^}]*\\})? " + WAITERS + "\\.0$");
+        while (!admitted.matcher(anonymous().get("/actuator/prometheus").body()).find()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the gateway never held " + WAITERS + " waits at once");
+            }
+            Thread.sleep(200);
+        }
+        return api().get("/api/v1/orders/" + orderId + "?waitForTerminal=PT1S");
+    }
+}
