@@ -16,7 +16,10 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
-/** The registered clients: one client_credentials client per dev client, plus the browser client. */
+/**
+ * The registered clients: one client_credentials client per dev client, the browser client, and one
+ * authorization-code client per confidential client (a server-side login such as the Temporal Web UI's).
+ */
 @Configuration(proxyBeanMethods = false)
 class DevClients {
 
@@ -36,7 +39,33 @@ class DevClients {
                         .build())
                 .build()));
         clients.add(browserClient(identity));
+        identity.confidentialClients().forEach((clientId, client) ->
+                clients.add(confidentialClient(clientId, client, identity, passwords)));
         return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    /**
+     * A server-side application that logs people in for itself and proves who it is with its
+     * secret when it exchanges the code (PKCE not required: the Temporal UI server sends none). Like
+     * the browser client it may ask for every scope any user holds, and {@link ScopedTokenClaims}
+     * trims each token to what its user holds: a customer logged into it never gets orders:admin.
+     */
+    private static RegisteredClient confidentialClient(String clientId, IdentityProperties.ConfidentialClient client,
+            IdentityProperties identity, PasswordEncoder passwords) {
+        return RegisteredClient.withId(clientId)
+                .clientId(clientId)
+                .clientSecret(passwords.encode(client.secret()))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUris(uris -> uris.addAll(client.redirectUris()))
+                .postLogoutRedirectUris(uris -> uris.addAll(client.postLogoutRedirectUris()))
+                .scope(OidcScopes.OPENID)
+                .scope(OidcScopes.PROFILE)
+                .scopes(scopes -> scopes.addAll(userScopes(identity)))
+                .clientSettings(ClientSettings.builder().requireProofKey(false).requireAuthorizationConsent(false).build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(identity.accessTokenTtl()).build())
+                .build();
     }
 
     /**
@@ -45,8 +74,6 @@ class DevClients {
      */
     private static RegisteredClient browserClient(IdentityProperties identity) {
         IdentityProperties.BrowserClient browser = identity.browserClient();
-        Set<String> allScopes = new TreeSet<>();
-        identity.users().values().forEach(user -> allScopes.addAll(user.scopes()));
         return RegisteredClient.withId(browser.clientId())
                 .clientId(browser.clientId())
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
@@ -55,9 +82,16 @@ class DevClients {
                 .postLogoutRedirectUris(uris -> uris.addAll(browser.postLogoutRedirectUris()))
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
-                .scopes(scopes -> scopes.addAll(allScopes))
+                .scopes(scopes -> scopes.addAll(userScopes(identity)))
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(identity.accessTokenTtl()).build())
                 .build();
+    }
+
+    /** Every scope any user holds: what a login client may ask for on a user's behalf. */
+    private static Set<String> userScopes(IdentityProperties identity) {
+        Set<String> allScopes = new TreeSet<>();
+        identity.users().values().forEach(user -> allScopes.addAll(user.scopes()));
+        return allScopes;
     }
 }

@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param clients machine clients (client_credentials), keyed by client id
  * @param users people who log in through the browser (authorization code + PKCE), keyed by username
  * @param browserClient the public client the web pages and Swagger UI log in with
+ * @param confidentialClients server-side web applications that log people in with the authorization
+ *     code flow and keep a secret (the Temporal Web UI's server), keyed by client id
  * @param accessTokenTtl how long an access token lives
  * @param allowedOrigins browser origins allowed to call the token endpoint (Swagger UI, web pages)
  */
@@ -28,6 +30,7 @@ public record IdentityProperties(
         @NotEmpty Map<String, @Valid DevClient> clients,
         @NotNull Map<String, @Valid DevUser> users,
         @NotNull @Valid BrowserClient browserClient,
+        @NotNull @DefaultValue Map<String, @Valid ConfidentialClient> confidentialClients,
         @NotNull @DefaultValue("15m") Duration accessTokenTtl,
         @NotNull @DefaultValue List<String> allowedOrigins) {
 
@@ -38,6 +41,14 @@ public record IdentityProperties(
 
     /** A person; the scopes are the most their tokens can carry, whatever a client asks for. */
     public record DevUser(@NotBlank String password, @NotEmpty Set<String> scopes) {
+    }
+
+    /**
+     * A server-side application that logs a person in for itself (authorization code, its own
+     * secret, no PKCE needed); its tokens carry no more than the person holds.
+     */
+    public record ConfidentialClient(@NotBlank String secret, @NotEmpty List<String> redirectUris,
+            @NotNull @DefaultValue List<String> postLogoutRedirectUris) {
     }
 
     public record BrowserClient(@NotBlank String clientId, @NotEmpty List<String> redirectUris,

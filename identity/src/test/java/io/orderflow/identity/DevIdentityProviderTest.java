@@ -29,6 +29,10 @@ class DevIdentityProviderTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SWAGGER_REDIRECT = "http://127.0.0.1:8080/swagger-ui/oauth2-redirect.html";
+    /** The confidential client the Temporal Web UI's server logs operators in with (identity.yml). */
+    private static final String TEMPORAL_UI = "temporal-ui";
+    private static final String TEMPORAL_UI_SECRET = "temporal-ui-dev-secret";
+    private static final String TEMPORAL_UI_CALLBACK = "http://127.0.0.1:8233/auth/sso/callback";
 
     private static DevIdentityProvider provider;
     private static DevTokens tokens;
@@ -120,19 +124,98 @@ class DevIdentityProviderTest {
         assertThat(response.statusCode()).isIn(302, 400);
     }
 
+    @Test
+    void theTemporalUiLogsTheOperatorInWithItsSecretAndGetsAnIdTokenAndOperatorScopes() throws Exception {
+        JsonNode token = temporalUiLogin("operator", "operator-dev-password", TEMPORAL_UI_SECRET);
+
+        assertThat(token.path("id_token").asText()).as("an OIDC login: the UI server verifies the ID token").isNotEmpty();
+        assertThat(claims(token.path("id_token").asText()).path("nonce").asText()).isEqualTo("n-0S6");
+        JsonNode access = claims(token.path("access_token").asText());
+        assertThat(access.path("sub").asText()).isEqualTo("operator");
+        assertThat(scopes(access)).contains("orders:read", "orders:admin");
+    }
+
+    @Test
+    void aliceLoggedInThroughTheTemporalUiGetsNoOperatorScope() throws Exception {
+        JsonNode access = claims(temporalUiLogin("alice", "alice-dev-password", TEMPORAL_UI_SECRET)
+                .path("access_token").asText());
+
+        assertThat(access.path("sub").asText()).isEqualTo("alice");
+        assertThat(scopes(access)).contains("orders:read").doesNotContain("orders:admin", "catalog:write");
+    }
+
+    @Test
+    void theTemporalUiCannotExchangeACodeWithoutItsSecret() throws Exception {
+        HttpClient browser = browser();
+        String code = logIn(browser, authorizeUrl(TEMPORAL_UI, TEMPORAL_UI_CALLBACK, "openid orders:admin", null),
+                "operator", "operator-dev-password", TEMPORAL_UI_CALLBACK);
+
+        HttpResponse<String> token = exchange(browser, TEMPORAL_UI, "not-the-secret", code, TEMPORAL_UI_CALLBACK, null);
+
+        assertThat(token.statusCode()).isEqualTo(401);
+        assertThat(token.body()).contains("invalid_client").doesNotContain("access_token");
+    }
+
+    @Test
+    void theTemporalUiClientReturnsOnlyToItsRegisteredCallback() throws Exception {
+        HttpClient browser = browser();
+        logIn(browser, authorizeUrl(TEMPORAL_UI, TEMPORAL_UI_CALLBACK, "openid", null),
+                "operator", "operator-dev-password", TEMPORAL_UI_CALLBACK);
+
+        // Logged in, the same person's browser is sent to another address of the UI's host: refused.
+        HttpResponse<String> response = browser.send(get(authorizeUrl(TEMPORAL_UI,
+                "http://127.0.0.1:8233/elsewhere", "openid", null), true), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        assertThat(response.statusCode()).isEqualTo(400);
+    }
+
     /** The authorization code flow with PKCE, as a browser walks it: authorize, log in, redirect, exchange. */
     private static String browserLogin(String username, String password, String scope) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient browser = browser();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        String authorize = provider.issuer() + "/oauth2/authorize?response_type=code&client_id=orderflow-web"
-                + "&scope=" + encode(scope) + "&redirect_uri=" + encode(SWAGGER_REDIRECT) + "&state=xyz"
-                + "&code_challenge=" + challenge + "&code_challenge_method=S256";
+        String authorize = authorizeUrl("orderflow-web", SWAGGER_REDIRECT, scope,
+                "&code_challenge=" + challenge + "&code_challenge_method=S256");
 
+        String code = logIn(browser, authorize, username, password, SWAGGER_REDIRECT);
+
+        HttpResponse<String> token = exchange(browser, "orderflow-web", null, code, SWAGGER_REDIRECT, verifier);
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return JSON.readTree(token.body()).path("access_token").asText();
+    }
+
+    /**
+     * The login the Temporal UI server runs: the authorization code flow with a nonce and no PKCE,
+     * the code exchanged with the client's secret (HTTP Basic). Returns the token response.
+     */
+    private static JsonNode temporalUiLogin(String username, String password, String clientSecret) throws Exception {
+        HttpClient browser = browser();
+        String code = logIn(browser, authorizeUrl(TEMPORAL_UI, TEMPORAL_UI_CALLBACK,
+                "openid profile orders:read orders:admin", "&nonce=n-0S6"), username, password, TEMPORAL_UI_CALLBACK);
+
+        HttpResponse<String> token = exchange(browser, TEMPORAL_UI, clientSecret, code, TEMPORAL_UI_CALLBACK, null);
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return JSON.readTree(token.body());
+    }
+
+    private static HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private static String authorizeUrl(String clientId, String redirectUri, String scope, String extra) {
+        return provider.issuer() + "/oauth2/authorize?response_type=code&client_id=" + clientId
+                + "&scope=" + encode(scope) + "&redirect_uri=" + encode(redirectUri) + "&state=xyz"
+                + (extra == null ? "" : extra);
+    }
+
+    /** Authorize, log in on the provider's page, follow it back: the code handed to the callback. */
+    private static String logIn(HttpClient browser, String authorize, String username, String password,
+            String callbackUri) throws Exception {
         HttpResponse<String> toLogin = browser.send(get(authorize, true), HttpResponse.BodyHandlers.ofString());
         assertThat(toLogin.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
         HttpResponse<String> loginPage = browser.send(get(provider.issuer() + "/login", true),
@@ -147,18 +230,29 @@ class DevIdentityProviderTest {
         String back = loggedIn.headers().firstValue("Location").orElseThrow();
         HttpResponse<String> redirected = browser.send(get(back, true), HttpResponse.BodyHandlers.ofString());
         String callback = redirected.headers().firstValue("Location").orElseThrow();
-        assertThat(callback).startsWith(SWAGGER_REDIRECT).contains("state=xyz");
+        assertThat(callback).startsWith(callbackUri).contains("state=xyz");
         Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(callback);
         assertThat(code.find()).isTrue();
+        return code.group(1);
+    }
 
-        HttpResponse<String> token = browser.send(HttpRequest.newBuilder(URI.create(provider.issuer() + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=orderflow-web"
-                        + "&code=" + code.group(1) + "&redirect_uri=" + encode(SWAGGER_REDIRECT)
-                        + "&code_verifier=" + verifier))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-        return JSON.readTree(token.body()).path("access_token").asText();
+    /** The code exchange: a public client names itself (and its PKCE verifier), a confidential one authenticates. */
+    private static HttpResponse<String> exchange(HttpClient browser, String clientId, String clientSecret, String code,
+            String redirectUri, String verifier) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(provider.issuer() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        String form = "grant_type=authorization_code&code=" + code + "&redirect_uri=" + encode(redirectUri);
+        if (clientSecret != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)));
+        } else {
+            form += "&client_id=" + clientId;
+        }
+        if (verifier != null) {
+            form += "&code_verifier=" + verifier;
+        }
+        return browser.send(request.POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpRequest get(String url, boolean html) {
