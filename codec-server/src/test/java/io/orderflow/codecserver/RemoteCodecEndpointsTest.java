@@ -27,6 +27,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * customers and callers without a token get nothing; the Web UI's origin may call it from a
  * browser with credentials, other origins may not.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = CodecServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + CodecServerApplication.CONFIG_NAME)
 class RemoteCodecEndpointsTest {
@@ -117,13 +121,17 @@ class RemoteCodecEndpointsTest {
     }
 
     @Test
-    void aCustomerTokenIsForbidden() {
+    void aCustomerTokenIsForbiddenAndTheRefusalIsLoggedWithTheCustomer(CapturedOutput output) {
         Payload stored = workers.toPayload(Orders.sample("o-4")).orElseThrow();
 
         HttpResponse<String> reply = post("/decode", json(stored), TOKENS.accessToken(DevTokens.ALICE));
 
         assertThat(reply.statusCode()).isEqualTo(403);
+        assertThat(reply.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge ->
+                assertThat(challenge).startsWith("Bearer").contains("insufficient_scope"));
         assertThat(reply.body()).doesNotContain("tok_visa");
+        assertThat(output.getAll()).contains("refused POST /decode for alice");
+        assertThat(output.getAll()).doesNotContain("tok_visa");
     }
 
     @Test
@@ -172,6 +180,16 @@ class RemoteCodecEndpointsTest {
 
         assertThat(preflight.statusCode()).isEqualTo(403);
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void anEmptyNamespaceHeaderNamesNoNamespace() throws Exception {
+        // What `temporal workflow show --codec-endpoint …` sends when it is not given --namespace.
+        HttpResponse<String> reply = send(request("/decode", json(workers.toPayload(Orders.sample("o-8")).orElseThrow()),
+                operator()).header("X-Namespace", ""));
+
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+        assertThat(payloads(reply.body()).get(0).getData().toStringUtf8()).contains("tok_visa");
     }
 
     @Test

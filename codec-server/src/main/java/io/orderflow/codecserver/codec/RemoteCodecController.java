@@ -72,16 +72,18 @@ class RemoteCodecController {
 
     /**
      * The namespace the caller names, in the path or in {@code X-Namespace} (the Web UI always
-     * sends the header; the CLI may send neither). A namespace this server does not serve is
-     * refused rather than answered with keys meant for another.
+     * sends the header; the CLI sends it empty unless given {@code --namespace}, which names
+     * nothing). A namespace this server does not serve is refused rather than answered with keys
+     * meant for another.
      */
     private String served(String fromPath, String fromHeader) {
-        for (String named : new String[] {fromPath, fromHeader}) {
+        String header = fromHeader == null || fromHeader.isBlank() ? null : fromHeader;
+        for (String named : new String[] {fromPath, header}) {
             if (named != null && !namespaces.contains(named)) {
                 throw new UnservedNamespaceException(named);
             }
         }
-        return fromPath != null ? fromPath : fromHeader;
+        return fromPath != null ? fromPath : header;
     }
 
     private String transform(String operation, String namespace, String json, Jwt caller,
