@@ -19,6 +19,16 @@ import uuid
 
 
 def call(method, url, body=None, headers=None, timeout=60):
+    """One API call; a 429 is retried after the Retry-After the gateway names (a few times)."""
+    for _ in range(5):
+        status, answer, retry_after = call_once(method, url, body, headers, timeout)
+        if status != 429:
+            return status, answer
+        time.sleep(float(retry_after or 1))
+    return status, answer
+
+
+def call_once(method, url, body, headers, timeout):
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(url, data=data, method=method)
     request.add_header("Content-Type", "application/json")
@@ -26,9 +36,9 @@ def call(method, url, body=None, headers=None, timeout=60):
         request.add_header(key, value)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, json.loads(response.read() or b"null")
+            return response.status, json.loads(response.read() or b"null"), None
     except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"null")
+        return error.code, json.loads(error.read() or b"null"), error.headers.get("Retry-After")
 
 
 def access_token(issuer, client_id, secret, scope):

@@ -141,7 +141,30 @@ public final class OrderflowClient {
         return request;
     }
 
+    /**
+     * Sends the request; a {@code 429} is retried after the {@code Retry-After} the gateway names,
+     * a few times, as a well-behaved client of a rate-limited API does.
+     */
     private Response send(HttpRequest.Builder request) {
+        Response response = sendOnce(request);
+        for (int retry = 0; retry < 5 && response.status() == 429; retry++) {
+            String retryAfter = response.header("Retry-After");
+            sleep(Duration.ofSeconds(retryAfter == null ? 1 : Long.parseLong(retryAfter)));
+            response = sendOnce(request);
+        }
+        return response;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Response sendOnce(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
