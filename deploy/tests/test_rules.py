@@ -321,3 +321,21 @@ def test_the_gateway_and_the_stock_service_trust_one_https_issuer_and_no_dev_pro
     assert "127.0.0.1" not in issuer and "localhost" not in issuer
     deployed = {d["metadata"]["name"] for d in of_kind(objects, "Deployment")}
     assert not any("identity" in name for name in deployed), deployed
+
+
+def test_the_gateway_is_probed_and_scraped_on_a_management_port_that_no_service_exposes(tree):
+    _, objects = tree
+    gateway = named(objects, "Deployment", "gateway")
+    container = pod_spec(gateway)["containers"][0]
+    ports = {p["name"]: p["containerPort"] for p in container["ports"]}
+    assert ports == {"http": 8080, "management": 9080}
+    assert env_value(container, "MANAGEMENT_SERVER_PORT") == "9080"
+    for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
+        assert container[probe]["httpGet"]["port"] == "management", probe
+    assert gateway["spec"]["template"]["metadata"]["annotations"]["prometheus.io/port"] == "9080"
+    exposed = {p["port"] for s in of_kind(objects, "Service") for p in s["spec"]["ports"]}
+    assert 9080 not in exposed
+
+
+def test_production_runs_the_prod_profile_without_swagger_ui(prod):
+    assert config(prod)["SPRING_PROFILES_ACTIVE"] == "prod"

@@ -93,6 +93,9 @@ public final class EmbeddedPlatform implements Closeable {
         List<String> args = new ArrayList<>(commonArgs(port));
         if (role == WorkerRole.STOCK) {
             args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + settings.issuer());
+        // One JVM for everything: the probes and metrics stay on the API port here (a deployment
+        // puts them on their own management port, 9080 by default).
+        args.add("--management.server.port=" + settings.gatewayPort());
         }
         if (role.ownsDatabase()) {
             String db = role.profile();

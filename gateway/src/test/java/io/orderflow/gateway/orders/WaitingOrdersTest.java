@@ -48,7 +48,7 @@ class WaitingOrdersTest extends GatewayIntegrationTest {
         }
         ApiClient.Reply refused = awaitRefusal(orderId);
 
-        ApiClient.Reply liveness = anonymous().get("/actuator/health/liveness");
+        ApiClient.Reply liveness = management().get("/actuator/health/liveness");
         ApiClient.Reply catalog = anonymous().get("/api/v1/products/MUG-RED");
 
         assertProblem(refused, 429, "too-many-waits");
@@ -80,7 +80,7 @@ class WaitingOrdersTest extends GatewayIntegrationTest {
     private ApiClient.Reply awaitRefusal(String orderId) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120); // 1000 connections on 2 busy cores
         Pattern admitted = Pattern.compile("(?m)^orderflow_gateway_waits_active(\\{[^}]*\\})? " + WAITERS + "\\.0$");
-        while (!admitted.matcher(anonymous().get("/actuator/prometheus").body()).find()) {
+        while (!admitted.matcher(management().get("/actuator/prometheus").body()).find()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the gateway never held " + WAITERS + " waits at once");
             }

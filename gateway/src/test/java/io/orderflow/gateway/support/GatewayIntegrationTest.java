@@ -6,6 +6,7 @@ import io.orderflow.gateway.GatewayApplication;
 import io.orderflow.identity.testing.DevIdentityProvider;
 import io.orderflow.identity.testing.DevTokens;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,6 +29,9 @@ public abstract class GatewayIntegrationTest {
 
     @LocalServerPort
     private int port;
+
+    @LocalManagementPort
+    private int managementPort;
 
     @DynamicPropertySource
     static void catalogAndIssuer(DynamicPropertyRegistry registry) {
@@ -56,6 +60,11 @@ public abstract class GatewayIntegrationTest {
 
     protected ApiClient anonymous() {
         return new ApiClient(port, null);
+    }
+
+    /** The management port: probes and metrics, which never share the API's port. */
+    protected ApiClient management() {
+        return new ApiClient(managementPort, null);
     }
 
     /** Every problem answer: RFC 9457 media type, the four members, and nothing from inside the JVM. */

@@ -12,13 +12,20 @@ class OperationsEndpointsTest extends GatewayIntegrationTest {
 
     @Test
     void exposesLivenessAndReadinessProbes() {
-        assertThat(api().get("/actuator/health/liveness").json().path("status").asText()).isEqualTo("UP");
-        assertThat(api().get("/actuator/health/readiness").json().path("status").asText()).isEqualTo("UP");
+        assertThat(management().get("/actuator/health/liveness").json().path("status").asText()).isEqualTo("UP");
+        assertThat(management().get("/actuator/health/readiness").json().path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void theApiPortServesNoActuatorEndpoints() {
+        assertThat(anonymous().get("/actuator/health").status()).isIn(401, 404);
+        assertThat(api().get("/actuator/prometheus").status()).isEqualTo(404);
+        assertThat(api().get("/actuator/health/liveness").status()).isEqualTo(404);
     }
 
     @Test
     void exposesPrometheusMetrics() {
-        ApiClient.Reply reply = api().get("/actuator/prometheus");
+        ApiClient.Reply reply = management().get("/actuator/prometheus");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).contains("jvm_memory_used_bytes");
