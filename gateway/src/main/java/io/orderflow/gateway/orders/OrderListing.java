@@ -6,7 +6,6 @@ import io.grpc.StatusRuntimeException;
 import io.orderflow.checkout.CheckoutWorkflow;
 import io.orderflow.checkout.OrderSearchAttributes;
 import io.orderflow.checkout.OrderStatus;
-import io.orderflow.gateway.problem.InvalidRequestException;
 import io.orderflow.gateway.temporal.TemporalErrors;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
@@ -14,7 +13,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.common.SearchAttributes;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -29,17 +27,23 @@ public class OrderListing {
     private static final String ORDER_ID_PREFIX = CheckoutWorkflow.workflowId("");
 
     private final WorkflowClient client;
+    private final PageTokens pageTokens;
 
-    public OrderListing(WorkflowClient client) {
+    OrderListing(WorkflowClient client, PageTokens pageTokens) {
         this.client = client;
+        this.pageTokens = pageTokens;
     }
 
-    public OrderPage list(String customerId, OrderStatus status, int pageSize, String pageToken) {
+    /** A page of the orders matching the filter, as {@code caller} (whose page tokens these are) sees them. */
+    public OrderPage list(String customerId, OrderStatus status, int pageSize, String pageToken, String caller) {
+        String query = query(customerId, status);
+        ByteString temporalToken = pageToken == null || pageToken.isEmpty()
+                ? ByteString.EMPTY : ByteString.copyFrom(pageTokens.open(pageToken, query, caller));
         ListWorkflowExecutionsRequest request = ListWorkflowExecutionsRequest.newBuilder()
                 .setNamespace(client.getOptions().getNamespace())
-                .setQuery(query(customerId, status))
+                .setQuery(query)
                 .setPageSize(pageSize)
-                .setNextPageToken(decodeToken(pageToken))
+                .setNextPageToken(temporalToken)
                 .build();
         ListWorkflowExecutionsResponse response;
         try {
@@ -59,8 +63,7 @@ public class OrderListing {
         response.getExecutionsList().forEach(info -> orders.add(summary(
                 new WorkflowExecutionMetadata(info, client.getOptions().getDataConverter()))));
         ByteString next = response.getNextPageToken();
-        return new OrderPage(orders, next.isEmpty() ? null : Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(next.toByteArray()));
+        return new OrderPage(orders, next.isEmpty() ? null : pageTokens.seal(next.toByteArray(), query, caller));
     }
 
     static String query(String customerId, OrderStatus status) {
@@ -80,17 +83,6 @@ public class OrderListing {
     /** Customer ids are free text: quote characters must not end the literal (no query injection). */
     private static String escape(String literal) {
         return literal.replace("\\", "\\\\").replace("'", "\\'");
-    }
-
-    private static ByteString decodeToken(String pageToken) {
-        if (pageToken == null || pageToken.isEmpty()) {
-            return ByteString.EMPTY;
-        }
-        try {
-            return ByteString.copyFrom(Base64.getUrlDecoder().decode(pageToken));
-        } catch (IllegalArgumentException notBase64) {
-            throw new InvalidRequestException("pageToken", "is not a page token this API returned");
-        }
     }
 
     private static OrderSummary summary(WorkflowExecutionMetadata execution) {

@@ -149,7 +149,7 @@ public class OrdersController {
             throw new InvalidRequestException("pageSize", "must be between 1 and 100");
         }
         String customer = caller.isOperator() ? customerId : caller.customerFor(customerId);
-        return listing.list(customer, status == null ? null : checkedStatus(status), size, pageToken);
+        return listing.list(customer, status == null ? null : checkedStatus(status), size, pageToken, caller.subject());
     }
 
     private static String checkedKey(String key) {
