@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure the programs the tests start are installed: MariaDB (the tests run their own
 # mariadbd in a temporary directory, never a system service), Chromium (Web UI screenshot) and its
-# chromedriver (Swagger UI login in a real browser), curl, and the Temporal CLI (the real Temporal
-# dev server). On Debian or Ubuntu it installs what is missing; elsewhere it says what to install
-# and fails.
+# chromedriver (Swagger UI login and the Temporal Web UI in a real browser), curl, the Temporal CLI
+# (the real Temporal dev server) and the Temporal Web UI server (the real stack's UI, with login).
+# On Debian or Ubuntu it installs what is missing; elsewhere it says what to install and fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,5 +28,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# Builds the Temporal CLI once into a cache directory when it is not on PATH (needs Go).
+# Build the Temporal CLI and the Temporal UI server once into a cache directory when they are not
+# on PATH (needs Go).
 scripts/stack/install-temporal-cli.sh >/dev/null
+scripts/stack/install-temporal-ui.sh >/dev/null

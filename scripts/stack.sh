@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The real stack on this machine, loopback only: MariaDB (three service databases, one
-# least-privilege user each), the Temporal dev server with file persistence and its Web UI, and six
-# separate JVMs from the built jars: the dev identity provider, the four worker roles and the gateway.
+# least-privilege user each), the Temporal dev server with file persistence (headless), the Temporal
+# Web UI server (operators log in at the dev identity provider; the UI forwards their token to the
+# codec server), and seven separate JVMs from the built jars: the dev identity provider, the codec
+# server (https, a self-signed certificate made for this run directory), the four worker roles and
+# the gateway.
 #
 #   scripts/stack.sh up                 start everything not yet running; returns once all is ready
 #   scripts/stack.sh down               stop what `up` started (pid files), in reverse order
@@ -10,18 +13,20 @@
 #   scripts/stack.sh start|stop|kill|restart <part>
 #                                       one part; `kill` is kill -9 (the crash tests use it)
 #
-# Parts: mariadb temporal identity stock payment delivery checkout gateway, plus stock2 (a second stock
-# worker on the same task queue, HTTP port 8091; never started by `up`, stopped by `down`).
+# Parts: mariadb temporal identity codec stock payment delivery checkout gateway temporal-ui, plus
+# stock2 (a second stock worker on the same task queue, HTTP port 8091; never started by `up`,
+# stopped by `down`).
 #
 # Build the jars first: mvn -B -DskipTests package
-# Everything lives under .run/stack/ in the repository (logs, pid files, databases).
+# Everything lives under .run/stack/ in the repository (logs, pid files, databases, the codec
+# server's certificate: codec/codec.pem, for `temporal --codec-endpoint` as SSL_CERT_FILE).
 #
 # Environment overrides (all optional):
 #   ORDERFLOW_STACK_DIR            run directory (default <repo>/.run/stack)
-#   ORDERFLOW_STACK_JAVA_OPTS      JVM options of the six JVMs (default: small heap, quick start)
+#   ORDERFLOW_STACK_JAVA_OPTS      JVM options of the seven JVMs (default: small heap, quick start)
 #   ORDERFLOW_STACK_READY_TIMEOUT  seconds a part may take to become ready (default 180)
-#   ORDERFLOW_STACK_WORKER_JAR, ORDERFLOW_STACK_GATEWAY_JAR, ORDERFLOW_STACK_IDENTITY_JAR
-#                                  jars to run (default: the built ones)
+#   ORDERFLOW_STACK_WORKER_JAR, ORDERFLOW_STACK_GATEWAY_JAR, ORDERFLOW_STACK_IDENTITY_JAR,
+#   ORDERFLOW_STACK_CODEC_JAR      jars to run (default: the built ones)
 #   ORDERFLOW_PAYMENT_SIMULATOR_LATENCY, ORDERFLOW_PAYMENT_SIMULATOR_TRANSIENT_FAILURE_RATE, and any
 #   other Spring setting as an environment variable, reach the JVMs started by this call, e.g.
 #     ORDERFLOW_PAYMENT_SIMULATOR_LATENCY=3s scripts/stack.sh restart payment
@@ -37,13 +42,16 @@ JAVA_OPTS="${ORDERFLOW_STACK_JAVA_OPTS:-$JAVA_OPTS_DEFAULT}"
 MARIADB_PORT=3307
 TEMPORAL_PORT=7233
 TEMPORAL_UI_PORT=8233
+TEMPORAL_UI="http://127.0.0.1:$TEMPORAL_UI_PORT"
 GATEWAY_PORT=8080
 IDENTITY_PORT=9000
-# The dev identity provider; the gateway and the stock service trust the tokens it issues.
+CODEC_PORT=8085
+# The dev identity provider; the gateway, the stock service and the codec server trust the tokens
+# it issues, and the Web UI logs operators in there.
 ISSUER="http://127.0.0.1:$IDENTITY_PORT"
 SERVICES=(stock payment delivery)
-ALL_PARTS=(mariadb temporal identity stock payment delivery checkout gateway)
-STOP_ORDER=(gateway checkout stock2 stock payment delivery identity temporal mariadb)
+ALL_PARTS=(mariadb temporal identity codec stock payment delivery checkout gateway temporal-ui)
+STOP_ORDER=(temporal-ui gateway checkout stock2 stock payment delivery codec identity temporal mariadb)
 
 log() { echo "stack: $*" >&2; }
 die() { echo "stack: error: $*" >&2; exit 1; }
@@ -52,12 +60,15 @@ http_port() {
   case "$1" in
     stock) echo 8081 ;; payment) echo 8082 ;; delivery) echo 8083 ;; checkout) echo 8084 ;;
     stock2) echo 8091 ;; gateway) echo "$GATEWAY_PORT" ;; identity) echo "$IDENTITY_PORT" ;;
+    codec) echo "$CODEC_PORT" ;;
     *) die "part '$1' has no HTTP port" ;;
   esac
 }
 
 is_part() {
-  case "$1" in mariadb|temporal|identity|stock|payment|delivery|checkout|gateway|stock2) return 0 ;; esac
+  case "$1" in
+    mariadb|temporal|temporal-ui|identity|codec|stock|payment|delivery|checkout|gateway|stock2) return 0 ;;
+  esac
   return 1
 }
 
@@ -103,7 +114,8 @@ await_ready() {
 
 kind() {
   case "$1" in
-    mariadb) echo mariadb ;; temporal) echo temporal ;; *) echo http ;;
+    mariadb) echo mariadb ;; temporal) echo temporal ;; temporal-ui) echo temporal_ui ;; codec) echo codec ;;
+    *) echo http ;;
   esac
 }
 
@@ -191,17 +203,69 @@ temporal_cli() { "$REPO/scripts/stack/install-temporal-cli.sh"; }
 
 ready_temporal() {
   "$TEMPORAL_CLI" operator cluster health --address "127.0.0.1:$TEMPORAL_PORT" --command-timeout 3s 2>/dev/null \
-    | grep -q SERVING \
-    && curl -fsS -o /dev/null --max-time 3 "http://127.0.0.1:$TEMPORAL_UI_PORT/" 2>/dev/null
+    | grep -q SERVING
 }
 
+# Headless: the dev server's built-in Web UI has no login, so it could never forward an operator's
+# token to the codec server. The stack runs the standalone UI server instead (part temporal-ui).
 start_temporal() {
   mkdir -p "$RUN/temporal"
-  launch temporal "$TEMPORAL_CLI" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" \
-    --ui-port "$TEMPORAL_UI_PORT" --db-filename "$RUN/temporal/temporal.db" --log-level warn \
+  launch temporal "$TEMPORAL_CLI" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --headless \
+    --db-filename "$RUN/temporal/temporal.db" --log-level warn \
     --search-attribute OrderStatus=Keyword --search-attribute CustomerId=Keyword \
     --search-attribute OrderTotalCents=Int
   await_ready temporal
+}
+
+# ---------------------------------------------------------------- Temporal Web UI
+
+ready_temporal_ui() {
+  curl -fsS -o /dev/null --max-time 3 "$TEMPORAL_UI/healthz" 2>/dev/null
+}
+
+# The UI server, configured by scripts/stack/temporal-ui.yaml (copied into the run directory, so the
+# process's command line names it): OIDC login at the dev identity provider, the codec server as
+# codec endpoint with the operator's access token. It reads the provider's discovery document when
+# it starts, so the identity provider must be up first.
+start_temporal_ui() {
+  local binary dir="$RUN/temporal-ui"
+  binary="$("$REPO/scripts/stack/install-temporal-ui.sh")"
+  ready_http identity || die "temporal-ui logs people in at the identity provider, which is not ready: $0 start identity"
+  mkdir -p "$dir"
+  cp "$REPO/scripts/stack/temporal-ui.yaml" "$dir/temporal-ui.yaml"
+  launch temporal-ui env TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT" TEMPORAL_UI_PORT="$TEMPORAL_UI_PORT" \
+    TEMPORAL_UI_ORIGIN="$TEMPORAL_UI" TEMPORAL_AUTH_PROVIDER_URL="$ISSUER" \
+    TEMPORAL_AUTH_CALLBACK_URL="$TEMPORAL_UI/auth/sso/callback" \
+    TEMPORAL_CODEC_ENDPOINT="https://127.0.0.1:$CODEC_PORT" \
+    "$binary" --root "$dir" --config . --env temporal-ui start
+}
+
+# ---------------------------------------------------------------- codec server (https)
+
+# The Web UI forwards the operator's token only to an https:// codec endpoint, so the codec server
+# serves TLS with a self-signed certificate for 127.0.0.1, made once per run directory (and again
+# when it is close to expiry). Its password is random and stays in the run directory (mode 600).
+# codec.pem is the certificate alone: the CLI trusts it through SSL_CERT_FILE.
+codec_keystore() {
+  local dir="$RUN/codec"
+  mkdir -p "$dir" "$LOGS"
+  if [ ! -f "$dir/codec.p12" ] || [ ! -f "$dir/keystore.pass" ] || [ -n "$(find "$dir/codec.p12" -mtime +300)" ]; then
+    command -v keytool >/dev/null 2>&1 || die "keytool (part of the JDK) is needed to make the codec server's certificate"
+    rm -f "$dir/codec.p12" "$dir/codec.pem"
+    (umask 077; od -An -N16 -tx1 /dev/urandom | tr -d ' \n' >"$dir/keystore.pass")
+    (umask 077; keytool -genkeypair -alias codec -keyalg RSA -keysize 2048 -validity 365 -dname "CN=127.0.0.1" \
+      -ext "SAN=ip:127.0.0.1,dns:localhost" -storetype PKCS12 -keystore "$dir/codec.p12" \
+      -storepass "$(cat "$dir/keystore.pass")" >"$LOGS/codec-keytool.log" 2>&1) \
+      || { log_tail codec-keytool; die "keytool could not make the codec server's certificate"; }
+    keytool -exportcert -rfc -alias codec -keystore "$dir/codec.p12" -storepass "$(cat "$dir/keystore.pass")" \
+      >"$dir/codec.pem" 2>>"$LOGS/codec-keytool.log"
+    log "codec: a new self-signed certificate for https://127.0.0.1:$CODEC_PORT ($dir/codec.pem)"
+  fi
+}
+
+ready_codec() {
+  curl -fsS -o /dev/null --max-time 3 --cacert "$RUN/codec/codec.pem" \
+    "https://127.0.0.1:$CODEC_PORT/actuator/health/readiness" 2>/dev/null
 }
 
 # ---------------------------------------------------------------- JVMs
@@ -226,6 +290,12 @@ start_jvm() {
   if [ "$part" = identity ]; then
     jarfile="${ORDERFLOW_STACK_IDENTITY_JAR:-$(jar 'identity/target/identity-*-exec.jar')}"
     env=(ORDERFLOW_IDENTITY_PORT="$IDENTITY_PORT" ORDERFLOW_IDENTITY_ISSUER="$ISSUER")
+  elif [ "$part" = codec ]; then
+    jarfile="${ORDERFLOW_STACK_CODEC_JAR:-$(jar 'codec-server/target/codec-server-*-exec.jar')}"
+    codec_keystore
+    env+=(ORDERFLOW_CODEC_SERVER_ALLOWED_ORIGINS="$TEMPORAL_UI"
+      SERVER_SSL_KEY_STORE="$RUN/codec/codec.p12" SERVER_SSL_KEY_STORE_TYPE=PKCS12
+      SERVER_SSL_KEY_STORE_PASSWORD="$(cat "$RUN/codec/keystore.pass")")
   elif [ "$part" = gateway ]; then
     jarfile="${ORDERFLOW_STACK_GATEWAY_JAR:-$(jar 'gateway/target/gateway-*-exec.jar')}"
     env+=(ORDERFLOW_GATEWAY_CATALOG_BASE_URL="http://127.0.0.1:$(http_port stock)")
@@ -256,6 +326,7 @@ start_part() {
   case "$part" in
     mariadb) start_mariadb ;;
     temporal) start_temporal ;;
+    temporal-ui) start_temporal_ui ;;
     *) start_jvm "$part" ;;
   esac
 }
@@ -294,11 +365,13 @@ cmd_up() {
   start_part mariadb
   start_part temporal
   # The JVMs start in parallel (each needs only MariaDB, Temporal and, lazily, the identity
-  # provider), then we wait for them all.
+  # provider), then we wait for them all. The Web UI needs the identity provider when it starts.
   local part
-  for part in identity stock payment delivery checkout gateway; do start_part "$part"; done
-  for part in identity stock payment delivery checkout gateway; do await_part "$part"; done
-  log "up: gateway http://127.0.0.1:$GATEWAY_PORT/api/v1  identity $ISSUER  Temporal Web UI http://127.0.0.1:$TEMPORAL_UI_PORT"
+  for part in identity codec stock payment delivery checkout gateway; do start_part "$part"; done
+  for part in identity codec stock payment delivery checkout gateway; do await_part "$part"; done
+  start_part temporal-ui
+  await_part temporal-ui
+  log "up: gateway http://127.0.0.1:$GATEWAY_PORT/api/v1  identity $ISSUER  Temporal Web UI $TEMPORAL_UI (log in as operator)  codec https://127.0.0.1:$CODEC_PORT"
 }
 
 cmd_down() {
@@ -312,10 +385,10 @@ cmd_status() {
   for part in "${ALL_PARTS[@]}" stock2; do
     if pid="$(running_pid "$part")"; then
       if "ready_$(kind "$part")" "$part"; then state="ready"; else state="starting"; all_ready=1; fi
-      printf '%-9s %-9s pid %s\n' "$part" "$state" "$pid"
+      printf '%-11s %-9s pid %s\n' "$part" "$state" "$pid"
     else
       [ "$part" = stock2 ] || all_ready=1
-      [ "$part" = stock2 ] || printf '%-9s stopped\n' "$part"
+      [ "$part" = stock2 ] || printf '%-11s stopped\n' "$part"
     fi
   done
   return "$all_ready"
@@ -332,7 +405,7 @@ cmd_logs() {
 }
 
 need_part() {
-  [ $# -ge 1 ] && is_part "$1" || die "usage: $0 $CMD <mariadb|temporal|identity|stock|payment|delivery|checkout|gateway|stock2>"
+  [ $# -ge 1 ] && is_part "$1" || die "usage: $0 $CMD <mariadb|temporal|temporal-ui|identity|codec|stock|payment|delivery|checkout|gateway|stock2>"
 }
 
 CMD="${1:-}"
@@ -349,5 +422,5 @@ case "$CMD" in
   stop) need_part "$@"; stop_part "$1" TERM ;;
   kill) need_part "$@"; stop_part "$1" KILL ;;
   restart) need_part "$@"; stop_part "$1" TERM; start_part "$1"; await_part "$1" ;;
-  *) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; [ -z "$CMD" ] || exit 2 ;;
+  *) sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//'; [ -z "$CMD" ] || exit 2 ;;
 esac
