@@ -30,7 +30,12 @@ import java.util.concurrent.TimeUnit;
 final class RealStack {
 
     static final URI GATEWAY = URI.create("http://127.0.0.1:8080");
+    /** The Temporal Web UI server; operators log in at the identity provider. */
     static final URI TEMPORAL_UI = URI.create("http://127.0.0.1:8233");
+    /** The Temporal dev server's frontend (gRPC). */
+    static final String TEMPORAL_ADDRESS = "127.0.0.1:7233";
+    /** The codec server, over TLS with the run directory's self-signed certificate ({@link #codecCertificate()}). */
+    static final URI CODEC = URI.create("https://127.0.0.1:8085");
     /** The dev identity provider the stack runs as its own process; the gateway and stock service trust it. */
     static final URI ISSUER = URI.create("http://127.0.0.1:9000");
     static final DevTokens TOKENS = new DevTokens(ISSUER);
@@ -109,6 +114,34 @@ final class RealStack {
         return dir;
     }
 
+    /** The codec server's certificate (PEM) that {@code stack.sh} made for this run directory. */
+    static Path codecCertificate() {
+        return runDirectory().resolve("codec/codec.pem");
+    }
+
+    /** A part's log file ({@code scripts/stack.sh logs <part>} shows its tail). */
+    static Path log(String part) {
+        return runDirectory().resolve("logs/" + part + ".log");
+    }
+
+    /** The Temporal CLI the stack runs (on PATH, or built into the cache by the install script). */
+    static Path temporalCli() {
+        ScriptResult found = command(List.of("bash", repository().resolve("scripts/stack/install-temporal-cli.sh").toString()),
+                Map.of(), SCRIPT_TIMEOUT);
+        if (found.exitCode() != 0) {
+            throw new AssertionError("scripts/stack/install-temporal-cli.sh failed:\n" + found.output());
+        }
+        String[] lines = found.output().strip().split("\n");
+        return Path.of(lines[lines.length - 1].strip());
+    }
+
+    /** Runs a command (output and errors together) with extra environment; a timeout is exit code -1. */
+    static ScriptResult command(List<String> command, Map<String, String> environment, Duration timeout) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(repository().toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return runProcess(builder, timeout);
+    }
+
     static Path runDirectory() {
         String override = System.getenv("ORDERFLOW_STACK_DIR");
         return override != null && !override.isBlank() ? Path.of(override) : repository().resolve(".run/stack");
@@ -137,6 +170,10 @@ final class RealStack {
         // The parts inherit this environment: keep one test's chaos settings out of the next start.
         builder.environment().keySet().removeIf(key -> key.startsWith("ORDERFLOW_PAYMENT_SIMULATOR_"));
         builder.environment().putAll(environment);
+        return runProcess(builder, timeout);
+    }
+
+    private static ScriptResult runProcess(ProcessBuilder builder, Duration timeout) {
         try {
             // Output goes to a file, not a pipe: reading a pipe could block past the timeout.
             Path output = Files.createTempFile("stack-sh-", ".log");
