@@ -46,7 +46,10 @@ class StockLedger {
                 .collect(Collectors.toMap(Product::sku, Function.identity()));
         List<ReservationLine> priced = price(wanted, catalog);
         String currency = singleCurrency(catalog);
-        long total = priced.stream().mapToLong(line -> line.unitPriceCents() * line.quantity()).sum();
+        // Exact arithmetic: an overflow is an error, never a wrapped (wrong) total.
+        long total = priced.stream()
+                .map(line -> Math.multiplyExact(line.unitPriceCents(), (long) line.quantity()))
+                .reduce(0L, Math::addExact);
 
         // The row goes in first: a concurrent duplicate for this order fails here on the primary
         // key before it has touched any stock.

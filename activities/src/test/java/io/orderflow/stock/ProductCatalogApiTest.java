@@ -142,4 +142,15 @@ class ProductCatalogApiTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(content().string(not(containsString("Exception"))));
     }
+
+    @Test
+    void pricesAndStockBeyondTheContractsBoundsAreA400AndChangeNothing() throws Exception {
+        http.perform(putAsOperator("/products/MUG-RED").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Mug\",\"priceCents\":100000001,\"currency\":\"EUR\",\"available\":1000001}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "available", "priceCents")));
+
+        http.perform(get("/products/MUG-RED")).andExpect(jsonPath("$.priceCents").value(1250));
+    }
 }

@@ -162,7 +162,8 @@ public class OrdersController {
     /** An id that could never have been issued cannot name an order: 404 without asking Temporal. */
     private static String knownShape(String orderId) {
         if (!ORDER_ID.matcher(orderId).matches()) {
-            throw new OrderNotFoundException(orderId.length() > 64 ? orderId.substring(0, 64) + "…" : orderId);
+            // Never echo what the client sent: it may be anything, including markup.
+            throw OrderNotFoundException.malformed();
         }
         return orderId;
     }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
@@ -23,7 +24,8 @@ public record PlaceOrderRequest(
         @NotNull @Valid Address shippingAddress) {
 
     public record Item(
-            @NotBlank @Size(max = 64) String sku,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'")
+            String sku,
             @NotNull @Min(1) @Max(1000) Integer quantity) {
     }
 

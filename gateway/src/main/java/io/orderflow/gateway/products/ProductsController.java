@@ -8,7 +8,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.orderflow.gateway.problem.InvalidRequestException;
 import jakarta.validation.Valid;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,6 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
                 schema = @Schema(implementation = ProblemDetail.class)))
 public class ProductsController {
 
+    /** The SKU alphabet of the contract; anything else never reaches the stock service. */
+    private static final Pattern SKU = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final String SKU_RULE = "must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'";
+
     private final CatalogClient catalog;
 
     public ProductsController(CatalogClient catalog) {
@@ -48,6 +56,10 @@ public class ProductsController {
     @ApiResponse(responseCode = "404", description = "Unknown SKU", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     public Product get(@PathVariable String sku) {
+        if (!SKU.matcher(sku).matches()) {
+            // No product can have such a SKU; the value itself is not echoed back.
+            throw new CatalogRejectedException(HttpStatus.NOT_FOUND, "No product has a SKU of that form.", List.of());
+        }
         return catalog.get(sku);
     }
 
@@ -59,6 +71,9 @@ public class ProductsController {
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     public Product put(@Parameter(hidden = true) @AuthenticationPrincipal Jwt token, @PathVariable String sku,
             @Valid @RequestBody ProductUpsert upsert) {
+        if (!SKU.matcher(sku).matches()) {
+            throw new InvalidRequestException("sku", SKU_RULE);
+        }
         // The stock service checks catalog:write itself, so the caller's own token goes along.
         return catalog.put(sku, upsert, token.getTokenValue());
     }

@@ -29,6 +29,10 @@ class OrderRequestValidationTest extends GatewayIntegrationTest {
                 invalid("51 items", order -> order.put("items", IntStream.rangeClosed(1, 51)
                         .mapToObj(i -> OrderJson.item("SKU-" + i, 1)).toList()), "items"),
                 invalid("sku empty", order -> order.put("items", List.of(OrderJson.item("", 1))), "items[0].sku"),
+                invalid("sku with a space", order -> order.put("items", List.of(OrderJson.item("MUG RED", 1))),
+                        "items[0].sku"),
+                invalid("sku with markup", order -> order.put("items", List.of(OrderJson.item("<b>MUG</b>", 1))),
+                        "items[0].sku"),
                 invalid("sku over 64 chars", order -> order.put("items", List.of(OrderJson.item("S".repeat(65), 1))),
                         "items[0].sku"),
                 invalid("quantity 0", order -> order.put("items", List.of(OrderJson.item("MUG-RED", 0))),

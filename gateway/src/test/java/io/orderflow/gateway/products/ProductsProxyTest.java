@@ -78,4 +78,40 @@ class ProductsProxyTest extends GatewayIntegrationTest {
         assertThat(reply.json().path("sku").asText()).isEqualTo("FLAKY-1");
         assertThat(CATALOG.requests().stream().filter(r -> r.startsWith("GET /products/FLAKY-1"))).hasSize(2);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "{\"name\":\"Mug\",\"priceCents\":100000001,\"currency\":\"EUR\",\"available\":1} | priceCents",
+            "{\"name\":\"Mug\",\"priceCents\":1,\"currency\":\"EUR\",\"available\":1000001} | available",
+            "{\"name\":\"Mug\",\"priceCents\":9223372036854775807,\"currency\":\"EUR\",\"available\":1} | priceCents"})
+    void refusesPricesAndStockBeyondTheContractsBounds(String body, String field) {
+        int writesBefore = CATALOG.writeTokens().size();
+
+        ApiClient.Reply reply = api().putJson("/api/v1/products/TEA-BIG", body);
+
+        assertProblem(reply, 400, "validation");
+        assertThat(reply.errorFields()).containsExactly(field);
+        assertThat(CATALOG.writeTokens()).hasSize(writesBefore);
+    }
+
+    @Test
+    void aSkuOutsideTheContractsAlphabetIsNeverSentToTheStockServiceNorEchoed() {
+        ApiClient.Reply put = api().putJson("/api/v1/products/%3Cscript%3E",
+                "{\"name\":\"Mug\",\"priceCents\":1,\"currency\":\"EUR\",\"available\":1}");
+        ApiClient.Reply get = anonymous().get("/api/v1/products/%3Cscript%3E");
+
+        assertProblem(put, 400, "validation");
+        assertThat(put.errorFields()).containsExactly("sku");
+        assertProblem(get, 404, "product-not-found");
+        assertThat(get.body() + put.body()).doesNotContain("<script>");
+        assertThat(CATALOG.requests()).noneMatch(request -> request.contains("script"));
+    }
+
+    @Test
+    void anOrderIdOutsideTheAlphabetIsA404ThatDoesNotEchoIt() {
+        ApiClient.Reply reply = api().get("/api/v1/orders/%3Cimg%20src=x%3E");
+
+        assertProblem(reply, 404, "order-not-found");
+        assertThat(reply.body()).doesNotContain("<img");
+    }
 }
