@@ -231,6 +231,9 @@ start_temporal_ui() {
   local binary dir="$RUN/temporal-ui"
   binary="$("$REPO/scripts/stack/install-temporal-ui.sh")"
   ready_http identity || die "temporal-ui logs people in at the identity provider, which is not ready: $0 start identity"
+  if curl -fsS -o /dev/null --max-time 3 "$TEMPORAL_UI/" 2>/dev/null; then
+    die "something already answers on port $TEMPORAL_UI_PORT; if it is the built-in UI of a Temporal dev server started by an older stack.sh: $0 restart temporal"
+  fi
   mkdir -p "$dir"
   cp "$REPO/scripts/stack/temporal-ui.yaml" "$dir/temporal-ui.yaml"
   launch temporal-ui env TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT" TEMPORAL_UI_PORT="$TEMPORAL_UI_PORT" \
