@@ -93,9 +93,6 @@ public final class EmbeddedPlatform implements Closeable {
         List<String> args = new ArrayList<>(commonArgs(port));
         if (role == WorkerRole.STOCK) {
             args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + settings.issuer());
-        // One JVM for everything: the probes and metrics stay on the API port here (a deployment
-        // puts them on their own management port, 9080 by default).
-        args.add("--management.server.port=" + settings.gatewayPort());
         }
         if (role.ownsDatabase()) {
             String db = role.profile();
@@ -111,6 +108,9 @@ public final class EmbeddedPlatform implements Closeable {
         List<String> args = new ArrayList<>(commonArgs(settings.gatewayPort()));
         args.add("--orderflow.gateway.catalog.base-url=http://127.0.0.1:" + settings.stockPort());
         args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + settings.issuer());
+        // One JVM for everything: the gateway's probes and metrics stay on its API port here (a
+        // deployment puts them on their own management port, 9080 by default).
+        args.add("--management.server.port=" + settings.gatewayPort());
         log.info("Starting gateway on :{}", settings.gatewayPort());
         contexts.add(GatewayApplication.application(Map.of()).run(args.toArray(String[]::new)));
     }
