@@ -169,6 +169,20 @@ public abstract class CheckoutScenarios {
     }
 
     @Test
+    void aCancelWithoutAReasonIsWordedOnceByTheOrder() throws InterruptedException {
+        String sku = freshSku(2);
+        String orderId = place(OrderflowClient.order("cust-no-reason", sku, 1, "tok_slow", "GB"));
+        awaitStatus(orderId, "CHARGING_PAYMENT");
+
+        Response cancelled = client().cancel(orderId, null);
+
+        assertThat(cancelled.status()).isEqualTo(202);
+        JsonNode view = client().awaitTerminal(orderId, TERMINAL_WITHIN);
+        assertThat(view.path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(view.path("failure").path("message").asText()).isEqualTo("cancelled by the customer");
+    }
+
+    @Test
     void thirtyConcurrentOrdersForTenUnitsCompleteExactlyTenAndNeverOversell() throws Exception {
         String sku = freshSku(10);
         ExecutorService pool = Executors.newFixedThreadPool(10);

@@ -99,9 +99,10 @@ public final class OrderflowClient {
         throw new AssertionError("order " + orderId + " not terminal after " + atMost + ": " + view);
     }
 
+    /** Cancels with a reason, or with no body at all when {@code reason} is {@code null}. */
     public Response cancel(String orderId, String reason) {
-        ObjectNode body = JSON.createObjectNode().put("reason", reason);
-        return send(json("/api/v1/orders/" + orderId + "/cancel").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        String body = reason == null ? "" : JSON.createObjectNode().put("reason", reason).toString();
+        return send(json("/api/v1/orders/" + orderId + "/cancel").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Response listOrders(String query) {

@@ -118,8 +118,9 @@ public class OrdersController {
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<OrderView> cancel(@Parameter(hidden = true) Caller caller, @PathVariable String orderId,
             @Valid @RequestBody(required = false) CancelRequest request) {
-        String reason = request == null || request.reason() == null || request.reason().isBlank()
-                ? "cancelled by customer" : request.reason();
+        // No reason is passed on as none: the workflow words the failure itself ("cancelled by the
+        // customer"), so a default here would read "cancelled by the customer: cancelled by customer".
+        String reason = request == null || request.reason() == null ? "" : request.reason().strip();
         return ResponseEntity.accepted().body(workflows.cancel(knownShape(orderId), reason, caller));
     }
 
