@@ -339,3 +339,11 @@ def test_the_gateway_is_probed_and_scraped_on_a_management_port_that_no_service_
 
 def test_production_runs_the_prod_profile_without_swagger_ui(prod):
     assert config(prod)["SPRING_PROFILES_ACTIVE"] == "prod"
+
+
+def test_only_the_dev_overlay_seeds_the_demo_catalog(dev, prod):
+    def locations(objects):
+        container = pod_spec(workers(objects)["stock"])["containers"][0]
+        return env_value(container, "SPRING_FLYWAY_LOCATIONS")
+    assert "db/stock-demo" in locations(dev)
+    assert locations(prod) is None or "demo" not in locations(prod)

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.orderflow.identity.testing.DevIdentityProvider;
 import io.orderflow.identity.testing.DevTokens;
 import io.orderflow.testing.Databases;
+import io.orderflow.testing.mariadb.MariaDbServer;
 import io.orderflow.testing.StockServiceApp;
 import io.orderflow.testing.mariadb.MariaDbExtension;
 import java.util.UUID;
@@ -38,13 +39,17 @@ class ProductCatalogApiTest {
     private static final DevIdentityProvider IDENTITY = DevIdentityProvider.start();
     private static final DevTokens TOKENS = IDENTITY.tokens();
 
+    private static final String CATALOG_DATABASE = MariaDbServer.shared().createDatabase("stock_catalog_api");
+
     @Autowired
     MockMvc http;
 
     @DynamicPropertySource
     static void databaseAndIssuer(DynamicPropertyRegistry registry) {
-        Databases.mariaDb(registry, "stock");
+        // A database of its own: it carries the demo catalog, which the other stock tests' schema lacks.
+        registry.add("spring.datasource.url", () -> MariaDbServer.shared().jdbcUrl(CATALOG_DATABASE));
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> IDENTITY.issuer().toString());
+        registry.add("spring.flyway.locations", () -> "classpath:db/stock,classpath:db/stock-demo");
     }
 
     /** A PUT of a product as the operator, who holds catalog:write. */

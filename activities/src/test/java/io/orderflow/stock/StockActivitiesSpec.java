@@ -141,17 +141,6 @@ abstract class StockActivitiesSpec {
         assertThat(available(dollar)).isEqualTo(10);
     }
 
-    @Test
-    void theDemoCatalogIsSeededByTheMigrations() {
-        assertThat(products.findById("MUG-RED")).get()
-                .satisfies(product -> {
-                    assertThat(product.priceCents()).isEqualTo(1250);
-                    assertThat(product.currency()).isEqualTo("EUR");
-                });
-        assertThat(products.findAllById(List.of("MUG-RED", "MUG-BLUE", "TEE-BLACK", "CAP-GREEN", "LIMITED-POSTER")))
-                .hasSize(5);
-    }
-
     String stocked(long priceCents, String currency, int available) {
         return stockedAs("T-" + UUID.randomUUID().toString().substring(0, 18).toUpperCase(), priceCents, currency,
                 available);

@@ -93,6 +93,8 @@ public final class EmbeddedPlatform implements Closeable {
         List<String> args = new ArrayList<>(commonArgs(port));
         if (role == WorkerRole.STOCK) {
             args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + settings.issuer());
+            // The demo catalog (MUG-RED, ...) exists only in demo setups like this one.
+            args.add("--spring.flyway.locations=classpath:db/stock,classpath:db/stock-demo");
         }
         if (role.ownsDatabase()) {
             String db = role.profile();

@@ -1,5 +1,6 @@
 package io.orderflow.stock.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -16,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * token; network policies around this service are a second line, not the authorization.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class CatalogApiSecurity {
 
     public static final String CATALOG_WRITE_AUTHORITY = "SCOPE_catalog:write";
