@@ -99,21 +99,28 @@ def fake_mysql(tmp_path):
     env = {"PATH": f"{bin_dir}:{os.environ['PATH']}", "MYSQL_ROOT_PASSWORD": "r00t",
            "STOCK_DB_USER": "stock", "STOCK_DB_PASSWORD": "s3",
            "PAYMENT_DB_USER": "payment", "PAYMENT_DB_PASSWORD": "p3",
-           "DELIVERY_DB_USER": "delivery", "DELIVERY_DB_PASSWORD": "d3"}
+           "DELIVERY_DB_USER": "delivery", "DELIVERY_DB_PASSWORD": "d3",
+           "STOCK_DB_MIGRATE_USER": "stock_migrator", "STOCK_DB_MIGRATE_PASSWORD": "sm",
+           "PAYMENT_DB_MIGRATE_USER": "payment_migrator", "PAYMENT_DB_MIGRATE_PASSWORD": "pm",
+           "DELIVERY_DB_MIGRATE_USER": "delivery_migrator", "DELIVERY_DB_MIGRATE_PASSWORD": "dm"}
     return env, log
 
 
-def test_first_start_script_creates_one_database_and_one_user_per_service_granted_only_its_own(fake_mysql):
+def test_first_start_script_creates_per_service_a_row_only_runtime_user_and_a_migration_user(fake_mysql):
     env, log = fake_mysql
     result = subprocess.run(["sh", str(INIT_SCRIPT)], env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     sql = log.read_text()
     assert sql.count("ARGS --protocol=socket -uroot -pr00t") == 3
+    assert "GRANT ALL" not in sql
     for service, password in (("stock", "s3"), ("payment", "p3"), ("delivery", "d3")):
         assert f"CREATE DATABASE IF NOT EXISTS `{service}`" in sql
         assert f"CREATE USER IF NOT EXISTS '{service}'@'%' IDENTIFIED BY '{password}';" in sql
-        grants = re.findall(rf"GRANT ALL PRIVILEGES ON `(\w+)`\.\* TO '{service}'@'%';", sql)
-        assert grants == [service]
+        runtime = re.findall(rf"GRANT ([A-Z, ]+) ON `(\w+)`\.\* TO '{service}'@'%';", sql)
+        assert runtime == [("SELECT, INSERT, UPDATE, DELETE", service)]
+        migration = re.findall(rf"GRANT ([A-Z, ]+) ON `(\w+)`\.\* TO '{service}_migrator'@'%';", sql)
+        assert [database for _, database in migration] == [service]
+        assert "CREATE" in migration[0][0] and "ALTER" in migration[0][0] and "GRANT OPTION" not in migration[0][0]
 
 
 def test_first_start_script_fails_before_touching_mysql_when_a_password_is_missing(fake_mysql):

@@ -83,8 +83,12 @@ def test_only_services_that_own_a_database_get_credentials_for_exactly_their_own
         env = env_of(pod_spec(deployment)["containers"][0])
         if role in DATABASE_ROLES:
             assert env["SPRING_DATASOURCE_URL"]["value"] == f"jdbc:mysql://mysql:3306/{role}"
-            for var in ("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD"):
+            for var in ("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "SPRING_FLYWAY_USER",
+                        "SPRING_FLYWAY_PASSWORD"):
                 assert env[var]["valueFrom"]["secretKeyRef"]["name"] == f"{role}-db"
+            # Flyway migrates as the migration user; the runtime user is another key of the Secret.
+            assert env["SPRING_FLYWAY_USER"]["valueFrom"]["secretKeyRef"]["key"] == "migrate-username"
+            assert env["SPRING_DATASOURCE_USERNAME"]["valueFrom"]["secretKeyRef"]["key"] == "username"
         else:
             assert not any(name.startswith("SPRING_DATASOURCE") for name in env)
 
