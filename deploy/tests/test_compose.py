@@ -31,14 +31,15 @@ def test_apps_use_the_one_image_and_are_probed_on_their_readiness_endpoint(servi
     image = services["gateway"]["image"]
     assert services["gateway"]["build"]["dockerfile"] == "deploy/docker/Dockerfile"
     assert services["gateway"]["environment"]["ORDERFLOW_APP"] == "gateway"
-    assert "http://127.0.0.1:8080/actuator/health/readiness" in services["gateway"]["healthcheck"]["test"]
+    # Probes live on the management ports (API port + 1000), never on the API port.
+    assert "http://127.0.0.1:9080/actuator/health/readiness" in services["gateway"]["healthcheck"]["test"]
     for role, port in WORKER_PORTS.items():
         worker = services[f"{role}-worker"]
         env = worker["environment"]
         assert worker["image"] == image
         assert (env["ORDERFLOW_APP"], env["ORDERFLOW_WORKER_ROLES"], env["SERVER_PORT"]) == ("worker", role, str(port))
         assert env["TEMPORAL_ADDRESS"] == "temporal:7233"
-        assert f"http://127.0.0.1:{port}/actuator/health/readiness" in worker["healthcheck"]["test"]
+        assert f"http://127.0.0.1:{port + 1000}/actuator/health/readiness" in worker["healthcheck"]["test"]
 
 
 def test_the_gateway_and_every_worker_share_one_encryption_key_ring(services):

@@ -72,7 +72,12 @@ def test_each_worker_deployment_runs_its_role_on_its_task_queue_and_port(tree):
         assert env_value(container, "ORDERFLOW_WORKER_ROLES") == role
         assert env_value(container, "ORDERFLOW_WORKER_TASK_QUEUE") == role
         assert env_value(container, "SERVER_PORT") == str(WORKER_PORTS[role])
-        assert [p["containerPort"] for p in container["ports"]] == [WORKER_PORTS[role]]
+        management = WORKER_PORTS[role] + 1000
+        assert env_value(container, "MANAGEMENT_SERVER_PORT") == str(management)
+        assert {p["name"]: p["containerPort"] for p in container["ports"]} == {
+            "http": WORKER_PORTS[role], "management": management}
+        for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
+            assert container[probe]["httpGet"]["port"] == "management", (role, probe)
         # The autoscaler owns the replica count; a value in the manifest would fight it.
         assert "replicas" not in deployment["spec"]
 
@@ -338,7 +343,7 @@ def test_the_gateway_is_probed_and_scraped_on_a_management_port_that_no_service_
         assert container[probe]["httpGet"]["port"] == "management", probe
     assert gateway["spec"]["template"]["metadata"]["annotations"]["prometheus.io/port"] == "9080"
     exposed = {p["port"] for s in of_kind(objects, "Service") for p in s["spec"]["ports"]}
-    assert 9080 not in exposed
+    assert not exposed & {9080, 9081, 9082, 9083, 9084}, exposed
 
 
 def test_production_runs_the_prod_profile_without_swagger_ui(prod):

@@ -91,6 +91,8 @@ public final class EmbeddedPlatform implements Closeable {
 
     private void startWorker(WorkerRole role, int port) {
         List<String> args = new ArrayList<>(commonArgs(port));
+        // One JVM: each worker's probes stay on its HTTP port (a deployment gives them their own).
+        args.add("--management.server.port=" + port);
         if (role == WorkerRole.STOCK) {
             args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + settings.issuer());
             // The demo catalog (MUG-RED, ...) exists only in demo setups like this one.

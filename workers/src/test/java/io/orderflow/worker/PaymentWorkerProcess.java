@@ -46,6 +46,8 @@ final class PaymentWorkerProcess implements AutoCloseable {
             builder.environment().put("SPRING_DATASOURCE_USERNAME", user);
             builder.environment().put("SPRING_DATASOURCE_PASSWORD", password);
             builder.environment().put("SERVER_PORT", Integer.toString(httpPort));
+            // One free port for this test process: actuator on the HTTP port (its own port in production).
+            builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(httpPort));
             builder.environment().put("ORDERFLOW_WORKER_SHUTDOWN_GRACE", shutdownGrace.toMillis() + "ms");
             builder.environment().putAll(TestEncryption.environment());
             return new PaymentWorkerProcess(builder.start(), log, httpPort);

@@ -29,13 +29,17 @@ class WorkerStartupTest {
     void aWorkerStartedBeforeTemporalStaysUpNotReadyAndBecomesReadyOnceTheServerAnswers() throws Exception {
         int temporalPort = freePort();
         try (ConfigurableApplicationContext worker = WorkerApplication.application(WorkerRoles.of(WorkerRole.CHECKOUT), Map.of())
-                .run(TestEncryption.springArgs("--server.port=0",
+                .run(TestEncryption.springArgs("--server.port=0", "--management.server.port=0",
                         "--spring.temporal.connection.target=127.0.0.1:" + temporalPort,
                         "--orderflow.worker.connect-backoff-max=500ms"))) {
-            URI readiness = URI.create("http://127.0.0.1:" + worker.getEnvironment().getProperty("local.server.port")
+            URI readiness = URI.create("http://127.0.0.1:" + worker.getEnvironment().getProperty("local.management.port")
                     + "/actuator/health/readiness");
             URI liveness = readiness.resolve("/actuator/health/liveness");
+            URI apiPort = URI.create("http://127.0.0.1:" + worker.getEnvironment().getProperty("local.server.port")
+                    + "/actuator/health/liveness");
             Thread.sleep(1500);
+
+            assertThat(status(apiPort)).as("probes live on the management port only").isEqualTo(404);
 
             assertThat(status(liveness)).as("alive while Temporal is down").isEqualTo(200);
             assertThat(status(readiness)).as("not ready while Temporal is down").isEqualTo(503);
