@@ -44,6 +44,7 @@ TEMPORAL_PORT=7233
 TEMPORAL_UI_PORT=8233
 TEMPORAL_UI="http://127.0.0.1:$TEMPORAL_UI_PORT"
 GATEWAY_PORT=8080
+GATEWAY_MANAGEMENT_PORT=9080
 IDENTITY_PORT=9000
 CODEC_PORT=8085
 # The dev identity provider; the gateway, the stock service and the codec server trust the tokens
@@ -150,6 +151,13 @@ credentials() {
       echo "payload_key=$(head -c 32 /dev/urandom | base64 | tr -d '\n')" >>"$file"
     )
   fi
+  # Credentials added after a run directory was first made (e.g. the migration users) are
+  # appended, never regenerated, so an existing database keeps working.
+  local user
+  for user in "${SERVICES[@]}"; do
+    grep -q "^${user}_migrator_password=" "$file" \
+      || (umask 077; echo "${user}_migrator_password=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')" >>"$file")
+  done
   # shellcheck disable=SC1090
   . "$file"
 }
@@ -173,13 +181,15 @@ start_mariadb() {
     --skip-name-resolve --user="$(id -un)" --innodb-buffer-pool-size=64M \
     --innodb-log-file-size=32M --max-connections=200
   await_ready mariadb
-  if $fresh || [ "$(admin_sql "SELECT COUNT(*) FROM mysql.user WHERE user='audit'")" = 0 ]; then
-    provision_mariadb
-  fi
+  # Every start: the users and grants below are the whole truth (idempotent, and it tightens a
+  # database provisioned by an older version of this script).
+  provision_mariadb
 }
 
-# One database and one user per service, allowed only that database (with the DDL Flyway needs),
-# plus a read-only 'audit' user the stack tests use to check the invariants across services.
+# Least privilege, per service: a runtime user with only SELECT, INSERT, UPDATE, DELETE on its own
+# database, and a separate migration user (the schema changes Flyway makes, nothing else) that
+# the JVM hands to Flyway alone (spring.flyway.user). Both only from 127.0.0.1. Plus a read-only
+# 'audit' user the stack tests use to check the invariants across services.
 provision_mariadb() {
   credentials
   local sql="" user password
@@ -187,7 +197,12 @@ provision_mariadb() {
     password="$(eval echo "\$${user}_password")"
     sql+="CREATE DATABASE IF NOT EXISTS \`$user\`;"
     sql+="CREATE USER IF NOT EXISTS '$user'@'127.0.0.1' IDENTIFIED BY '$password';"
-    sql+="GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES, LOCK TABLES ON \`$user\`.* TO '$user'@'127.0.0.1';"
+    sql+="REVOKE ALL PRIVILEGES, GRANT OPTION FROM '$user'@'127.0.0.1';"
+    sql+="GRANT SELECT, INSERT, UPDATE, DELETE ON \`$user\`.* TO '$user'@'127.0.0.1';"
+    password="$(eval echo "\$${user}_migrator_password")"
+    sql+="CREATE USER IF NOT EXISTS '${user}_migrator'@'127.0.0.1' IDENTIFIED BY '$password';"
+    sql+="REVOKE ALL PRIVILEGES, GRANT OPTION FROM '${user}_migrator'@'127.0.0.1';"
+    sql+="GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES ON \`$user\`.* TO '${user}_migrator'@'127.0.0.1';"
   done
   sql+="CREATE USER IF NOT EXISTS 'audit'@'127.0.0.1' IDENTIFIED BY '$audit_password';"
   for user in "${SERVICES[@]}"; do
@@ -273,8 +288,18 @@ ready_codec() {
 
 # ---------------------------------------------------------------- JVMs
 
+# Gateway and workers serve probes and metrics on a management port of their own: the gateway's
+# is 9080, a worker's its HTTP port + 1000 (stock 9081, stock2 9091, ...). Other JVMs: the HTTP port.
+management_port() {
+  case "$1" in
+    gateway) echo "$GATEWAY_MANAGEMENT_PORT" ;;
+    stock|stock2|payment|delivery|checkout) echo $(($(http_port "$1") + 1000)) ;;
+    *) http_port "$1" ;;
+  esac
+}
+
 ready_http() {
-  curl -fsS -o /dev/null --max-time 3 "http://127.0.0.1:$(http_port "$1")/actuator/health/readiness" 2>/dev/null
+  curl -fsS -o /dev/null --max-time 3 "http://127.0.0.1:$(management_port "$1")/actuator/health/readiness" 2>/dev/null
 }
 
 jar() {
@@ -287,7 +312,8 @@ jar() {
 start_jvm() {
   local part="$1" role="${1%2}" jarfile
   credentials
-  local -a env=(SERVER_PORT="$(http_port "$part")" TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
+  local -a env=(SERVER_PORT="$(http_port "$part")" MANAGEMENT_SERVER_PORT="$(management_port "$part")"
+    TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
     TEMPORAL_NAMESPACE=default ORDERFLOW_ISSUER_URI="$ISSUER"
     ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID=stack ORDERFLOW_ENCRYPTION_KEYS_STACK="$payload_key")
   if [ "$part" = identity ]; then
@@ -308,7 +334,12 @@ start_jvm() {
     if [ "$role" != checkout ]; then
       credentials
       env+=(SPRING_DATASOURCE_URL="jdbc:mysql://127.0.0.1:$MARIADB_PORT/$role?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC"
-        SPRING_DATASOURCE_USERNAME="$role" SPRING_DATASOURCE_PASSWORD="$(eval echo "\$${role}_password")")
+        SPRING_DATASOURCE_USERNAME="$role" SPRING_DATASOURCE_PASSWORD="$(eval echo "\$${role}_password")"
+        SPRING_FLYWAY_USER="${role}_migrator" SPRING_FLYWAY_PASSWORD="$(eval echo "\$${role}_migrator_password")")
+      # This is a demo stack: the stock service gets the demo catalog (never in production).
+      if [ "$role" = stock ]; then
+        env+=(SPRING_FLYWAY_LOCATIONS="classpath:db/stock,classpath:db/stock-demo")
+      fi
     fi
   fi
   # -Dorderflow.stack.run names the run directory on the command line: running_pid relies on it.
