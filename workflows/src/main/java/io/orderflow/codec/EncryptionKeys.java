@@ -41,6 +41,20 @@ public final class EncryptionKeys {
     }
 
     /**
+     * The key ring of a process's {@code orderflow.encryption.*} settings, or a start-up failure that
+     * says which setting is missing or malformed (never a key's value) and how to set it.
+     */
+    public static EncryptionKeys fromConfiguration(String currentKeyId, Map<String, String> base64Keys) {
+        try {
+            return of(currentKeyId, base64Keys);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Payload encryption is not configured correctly: " + e.getMessage()
+                    + ". Set orderflow.encryption.current-key-id and orderflow.encryption.keys.<id> "
+                    + "(environment: ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID and ORDERFLOW_ENCRYPTION_KEYS_<ID>)", e);
+        }
+    }
+
+    /**
      * Builds the ring from configuration.
      *
      * @param currentKeyId the id of the key that encrypts from now on; must be in {@code base64Keys}

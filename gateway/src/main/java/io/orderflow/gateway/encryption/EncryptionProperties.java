@@ -21,12 +21,6 @@ public record EncryptionProperties(String currentKeyId, Map<String, String> keys
 
     /** The key ring, or a start-up failure that says which setting is missing (never a key's value). */
     public EncryptionKeys keyRing() {
-        try {
-            return EncryptionKeys.of(currentKeyId, keys);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("Payload encryption is not configured correctly: " + e.getMessage()
-                    + ". Set orderflow.encryption.current-key-id and orderflow.encryption.keys.<id> "
-                    + "(environment: ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID and ORDERFLOW_ENCRYPTION_KEYS_<ID>)", e);
-        }
+        return EncryptionKeys.fromConfiguration(currentKeyId, keys);
     }
 }
