@@ -60,6 +60,13 @@ public class Payment extends OrderKeyedRecord {
         return new Payment(orderId, PaymentState.TOMBSTONE, null, null, null, now);
     }
 
+    /** Commits the intent to refund before the provider is asked. */
+    void refundRequested(Instant now) {
+        this.state = PaymentState.REFUNDING;
+        touch(now);
+    }
+
+    /** The provider confirmed the refund of a pending one. */
     void refunded(Instant now) {
         this.state = PaymentState.REFUNDED;
         touch(now);

@@ -14,6 +14,12 @@ import org.springframework.stereotype.Component;
  * transaction. Two concurrent charges of one order both reach the provider, which moves money
  * once, and only one of them records it; the other answers from the recorded row. Provider
  * outages surface as ordinary exceptions, which Temporal retries.
+ *
+ * <p>A refund writes ahead instead: it commits the decision ({@code REFUNDING}, or a
+ * {@code TOMBSTONE} if nothing was charged) in a short transaction, asks the provider with no
+ * transaction open, then confirms in another. A crash or a concurrent refund in between finds the
+ * pending row and asks the provider again, which refunds a key once; a late charge finds the
+ * decision and is refused.
  */
 @Component("paymentActivities")
 public class PaymentActivitiesImpl implements PaymentActivities {
@@ -33,7 +39,16 @@ public class PaymentActivitiesImpl implements PaymentActivities {
 
     @Override
     public void refund(String orderId) {
-        RowConflicts.retry(() -> ledger.refund(orderId));
+        PaymentState decided = RowConflicts.retry(() -> ledger.beginRefund(orderId));
+        if (decided == PaymentState.REFUNDED) {
+            return;
+        }
+        // Also for a tombstone: a charge whose reply or bookkeeping was lost may still have moved
+        // money, and refunding an unknown key is a no-op at the provider.
+        provider.refund(orderId);
+        if (decided == PaymentState.REFUNDING) {
+            ledger.confirmRefund(orderId);
+        }
     }
 
     private PaymentReceipt chargeOnce(ChargeRequest request) {

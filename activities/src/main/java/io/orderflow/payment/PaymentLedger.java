@@ -7,18 +7,18 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The payment service's transactions. READ COMMITTED for the same reason as the stock ledger: a
- * re-run after a lost race must see the winner's row, and no gap locks turn a race into a deadlock.
+ * The payment service's transactions, each short and none calling the provider: a remote call
+ * inside one would hold a pooled connection, and for a refund the order's row lock, for as long as
+ * the provider takes. READ COMMITTED for the same reason as the stock ledger: a re-run after a lost
+ * race must see the winner's row, and no gap locks turn a race into a deadlock.
  */
 @Component
 class PaymentLedger {
 
     private final PaymentRepository payments;
-    private final PaymentProvider provider;
 
-    PaymentLedger(PaymentRepository payments, PaymentProvider provider) {
+    PaymentLedger(PaymentRepository payments) {
         this.payments = payments;
-        this.provider = provider;
     }
 
     @Transactional(isolation = Isolation.READ_COMMITTED, readOnly = true)
@@ -33,23 +33,31 @@ class PaymentLedger {
     }
 
     /**
-     * Refunds once. The provider is asked to refund even when no charge was recorded (tombstone
-     * case): a charge whose reply or bookkeeping was lost may still have moved money, and refunding
-     * an unknown key is a no-op at the provider. The row stays locked meanwhile, so concurrent
-     * refunds of one order serialise.
+     * First half of a refund: commits the decision before the provider is asked. A charged order
+     * becomes {@code REFUNDING}; an order never charged gets its {@code TOMBSTONE}, which refuses a
+     * late charge. The row lock serialises concurrent refunds only for this short transaction.
+     *
+     * @return the row's state afterwards: {@code REFUNDING} or {@code TOMBSTONE} (the provider must
+     *     be asked) or {@code REFUNDED} (nothing left to do)
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
-    public void refund(String orderId) {
+    public PaymentState beginRefund(String orderId) {
         Optional<Payment> found = payments.findForUpdate(orderId);
         if (found.isEmpty()) {
-            payments.saveAndFlush(Payment.tombstone(orderId, Instant.now()));
-            provider.refund(orderId);
-            return;
+            return payments.saveAndFlush(Payment.tombstone(orderId, Instant.now())).state();
         }
         Payment payment = found.get();
         if (payment.state() == PaymentState.CHARGED) {
-            provider.refund(orderId);
-            payment.refunded(Instant.now());
+            payment.refundRequested(Instant.now());
         }
+        return payment.state();
+    }
+
+    /** Second half: the provider has refunded, so a pending refund is done (a no-op if another attempt confirmed it). */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public void confirmRefund(String orderId) {
+        payments.findForUpdate(orderId)
+                .filter(payment -> payment.state() == PaymentState.REFUNDING)
+                .ifPresent(payment -> payment.refunded(Instant.now()));
     }
 }

@@ -8,7 +8,8 @@ import org.springframework.data.repository.query.Param;
 interface PaymentRepository extends JpaRepository<Payment, String> {
 
     /**
-     * Reads the row and locks it, so two concurrent refunds refund once.
+     * Reads the row and locks it for the rest of a short transaction, so concurrent refunds of one
+     * order take their decision one after the other. Never held across a provider call.
      * Plain {@code SELECT ... FOR UPDATE} rather than a JPA lock mode: Hibernate's MySQL dialect
      * writes {@code FOR UPDATE OF alias}, which MariaDB rejects when it is reached through
      * mysql-connector-j (the driver reports it as MySQL 5.5).

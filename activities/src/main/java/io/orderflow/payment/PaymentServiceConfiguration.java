@@ -10,7 +10,8 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 /**
  * Entry point of the payment service: a process that runs it imports this class and gets the
  * {@code paymentActivities} bean (what the worker registers on task queue {@code payment}), the
- * simulated {@link PaymentProvider}, and the payment entities and repositories.
+ * simulated {@link PaymentProvider} (whose own books are the {@code sim_provider_*} tables of the
+ * same database), and the payment entities and repositories.
  *
  * <p>Contract with the process: ONE service per application context, against ONE datasource
  * configured with Boot's standard properties, so Boot's own DataSource, Flyway and JPA

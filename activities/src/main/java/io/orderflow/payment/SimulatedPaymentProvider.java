@@ -2,13 +2,15 @@ package io.orderflow.payment;
 
 import io.orderflow.Money;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.Map;
+import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The deterministic outside world of brief section 4:
@@ -17,8 +19,14 @@ import org.springframework.stereotype.Component;
  * {@code tok_flaky} fails transiently on its first attempts per order, then approves,
  * {@code tok_slow} takes a while, then approves; any other token approves.
  *
- * <p>Like a real provider it remembers charges by idempotency key, so two calls for one order move
- * money once. It also keeps the books ({@link #totals()}) so tests can check money conservation.
+ * <p>It keeps its books where a real provider would: apart from ours, and through a crash of our
+ * worker. Its tables ({@code sim_provider_*}, migration V2) sit in the payment database only
+ * because that is the durable store at hand; nothing else in the service touches them. A charge
+ * and a refund are each recorded at most once per idempotency key (their primary key), so a repeat
+ * moves no money and answers with the first result.
+ *
+ * <p>Like any remote call it must be made outside the caller's transaction: it waits (latency,
+ * {@code tok_slow}) holding no connection, then writes in its own auto-committed statements.
  */
 @Component
 public class SimulatedPaymentProvider implements PaymentProvider {
@@ -28,20 +36,12 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     public static final String FLAKY = "tok_flaky";
     public static final String SLOW = "tok_slow";
 
-    /** What the provider has moved in all: every approved charge, every refund. */
-    public record Totals(long chargedCents, long refundedCents, int charges, int refunds) {
-    }
-
-    private record Charge(String paymentId, Money amount) {
-    }
-
     private final PaymentSimulatorProperties settings;
-    private final Map<String, Charge> charges = new ConcurrentHashMap<>();
-    private final Map<String, Charge> refunds = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> flakyAttempts = new ConcurrentHashMap<>();
+    private final JdbcClient books;
 
-    public SimulatedPaymentProvider(PaymentSimulatorProperties settings) {
+    public SimulatedPaymentProvider(PaymentSimulatorProperties settings, JdbcClient books) {
         this.settings = settings;
+        this.books = books;
     }
 
     @Override
@@ -53,9 +53,8 @@ public class SimulatedPaymentProvider implements PaymentProvider {
             case INSUFFICIENT_FUNDS -> throw new PaymentRefusedException(PaymentFailures.INSUFFICIENT_FUNDS,
                     "The card has insufficient funds");
             case FLAKY -> {
-                int attempt = flakyAttempts.computeIfAbsent(idempotencyKey, key -> new AtomicInteger()).incrementAndGet();
-                if (attempt <= settings.flakyFailures()) {
-                    throw new ProviderUnavailableException("Provider unavailable (flaky token, attempt " + attempt + ")");
+                if (countsAsFlakyFailure(idempotencyKey)) {
+                    throw new ProviderUnavailableException("Provider unavailable (flaky token)");
                 }
             }
             case SLOW -> sleep(settings.slowTokenDelay());
@@ -63,24 +62,40 @@ public class SimulatedPaymentProvider implements PaymentProvider {
                 // approves
             }
         }
-        // computeIfAbsent is atomic per key: concurrent duplicates record one charge.
-        return charges.computeIfAbsent(idempotencyKey, key -> new Charge(paymentIdFor(key), amount)).paymentId();
+        try {
+            books.sql("""
+                    INSERT INTO sim_provider_charge
+                        (idempotency_key, payment_id, customer_id, amount_cents, currency, charged_at)
+                    VALUES (:key, :paymentId, :customerId, :cents, :currency, :now)""")
+                    .param("key", idempotencyKey)
+                    .param("paymentId", paymentIdFor(idempotencyKey))
+                    .param("customerId", customerId)
+                    .param("cents", amount.amountCents())
+                    .param("currency", amount.currency())
+                    .param("now", Timestamp.from(Instant.now()))
+                    .update();
+        } catch (DuplicateKeyException repeat) {
+            // Charged before under this key: the first charge stands, whatever this call asked for.
+        }
+        return books.sql("SELECT payment_id FROM sim_provider_charge WHERE idempotency_key = ?")
+                .param(idempotencyKey).query(String.class).single();
     }
 
     @Override
     public void refund(String idempotencyKey) {
         pretendToBeRemote();
-        Charge charge = charges.get(idempotencyKey);
-        if (charge != null) {
-            refunds.putIfAbsent(idempotencyKey, charge);
+        try {
+            // Copies the charge in full into a refund keyed like it; an unknown key copies nothing.
+            books.sql("""
+                    INSERT INTO sim_provider_refund (idempotency_key, amount_cents, currency, refunded_at)
+                    SELECT idempotency_key, amount_cents, currency, :now
+                    FROM sim_provider_charge WHERE idempotency_key = :key""")
+                    .param("key", idempotencyKey)
+                    .param("now", Timestamp.from(Instant.now()))
+                    .update();
+        } catch (DuplicateKeyException repeat) {
+            // Refunded before: the first refund stands.
         }
-    }
-
-    public Totals totals() {
-        return new Totals(
-                charges.values().stream().mapToLong(charge -> charge.amount().amountCents()).sum(),
-                refunds.values().stream().mapToLong(charge -> charge.amount().amountCents()).sum(),
-                charges.size(), refunds.size());
     }
 
     /** Stable per order, so a repeat (even after a restart of the simulator) yields the same id. */
@@ -88,7 +103,43 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         return "pay_" + UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Counts one failed attempt of {@code tok_flaky} for this key unless its failures are used up.
+     * Each statement is atomic, so of any number of concurrent attempts exactly the first
+     * {@code flakyFailures} fail, and a restart continues the count instead of starting over.
+     */
+    private boolean countsAsFlakyFailure(String idempotencyKey) {
+        if (settings.flakyFailures() == 0) {
+            return false;
+        }
+        if (countFlakyFailure(idempotencyKey)) {
+            return true;
+        }
+        try {
+            books.sql("INSERT INTO sim_provider_flaky_failure (idempotency_key, failures) VALUES (?, 1)")
+                    .param(idempotencyKey).update();
+            return true;
+        } catch (DuplicateKeyException exists) {
+            // Either the failures are used up or a concurrent first attempt inserted the row: count again.
+            return countFlakyFailure(idempotencyKey);
+        }
+    }
+
+    private boolean countFlakyFailure(String idempotencyKey) {
+        return books.sql("""
+                UPDATE sim_provider_flaky_failure SET failures = failures + 1
+                WHERE idempotency_key = :key AND failures < :limit""")
+                .param("key", idempotencyKey)
+                .param("limit", settings.flakyFailures())
+                .update() == 1;
+    }
+
     private void pretendToBeRemote() {
+        // A provider is another system: it never joins our transaction. Refusing here makes every
+        // test that goes through the provider also check that no ledger calls it holding a row lock.
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("The payment provider is remote: call it outside any database transaction");
+        }
         sleep(settings.latency());
         if (settings.transientFailureRate() > 0 && ThreadLocalRandom.current().nextDouble() < settings.transientFailureRate()) {
             throw new ProviderUnavailableException("Provider unavailable (injected transient failure)");
