@@ -87,7 +87,8 @@ def test_only_services_that_own_a_database_get_credentials_for_exactly_their_own
     for role, deployment in workers(objects).items():
         env = env_of(pod_spec(deployment)["containers"][0])
         if role in DATABASE_ROLES:
-            assert env["SPRING_DATASOURCE_URL"]["value"] == f"jdbc:mysql://mysql:3306/{role}"
+            assert env["SPRING_DATASOURCE_URL"]["value"] == (
+                f"jdbc:mysql://${{ORDERFLOW_MYSQL_HOST:mysql}}:3306/{role}${{ORDERFLOW_MYSQL_URL_OPTIONS:}}")
             for var in ("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "SPRING_FLYWAY_USER",
                         "SPRING_FLYWAY_PASSWORD"):
                 assert env[var]["valueFrom"]["secretKeyRef"]["name"] == f"{role}-db"
@@ -356,3 +357,26 @@ def test_only_the_dev_overlay_seeds_the_demo_catalog(dev, prod):
         return env_value(container, "SPRING_FLYWAY_LOCATIONS")
     assert "db/stock-demo" in locations(dev)
     assert locations(prod) is None or "demo" not in locations(prod)
+
+
+def test_production_talks_to_temporal_with_mutual_tls_and_to_mysql_with_verified_tls(prod):
+    apps = [d for d in of_kind(prod, "Deployment") if is_app(d)]
+    for deployment in apps:
+        spec = pod_spec(deployment)
+        container = spec["containers"][0]
+        assert env_value(container, "SPRING_TEMPORAL_CONNECTION_MTLS_CERT_CHAIN_FILE") == "/etc/orderflow/temporal-tls/tls.crt"
+        assert env_value(container, "SPRING_TEMPORAL_CONNECTION_MTLS_KEY_FILE") == "/etc/orderflow/temporal-tls/tls.key"
+        secrets = {v["name"]: v.get("secret", {}).get("secretName") for v in spec["volumes"]}
+        assert secrets["temporal-client-tls"] == "temporal-client-tls"
+        mounts = {m["name"]: m for m in container["volumeMounts"]}
+        assert mounts["temporal-client-tls"]["readOnly"] is True
+    options = config(prod)["ORDERFLOW_MYSQL_URL_OPTIONS"]
+    assert "sslMode=VERIFY_IDENTITY" in options and "truststore.p12" in options
+    for role in DATABASE_ROLES:
+        container = pod_spec(workers(prod)[role])["containers"][0]
+        assert "mysql-ca" in {m["name"] for m in container["volumeMounts"]}
+        assert env_of(container)["ORDERFLOW_MYSQL_TRUSTSTORE_PASSWORD"]["valueFrom"]["secretKeyRef"]["name"] == "mysql-ca"
+
+
+def test_the_dev_overlay_keeps_plain_connections_inside_the_cluster(dev):
+    assert "ORDERFLOW_MYSQL_URL_OPTIONS" not in config(dev)
