@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * The delivery activities the delivery worker registers (bean name {@code deliveryActivities}).
  * Same shape as payment: look for the order's row, call the carrier (idempotency key = order id)
  * outside any transaction, record the booking in a short one, answer a lost race from the
- * winner's row.
+ * winner's row. A cancel writes ahead like a refund: commit the decision ({@code CANCELLING}, or a
+ * {@code TOMBSTONE}), tell the carrier with no transaction open, confirm.
  */
 @Component("deliveryActivities")
 public class DeliveryActivitiesImpl implements DeliveryActivities {
@@ -30,7 +31,16 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
 
     @Override
     public void cancel(String orderId) {
-        RowConflicts.retry(() -> ledger.cancel(orderId));
+        ShipmentState decided = RowConflicts.retry(() -> ledger.beginCancel(orderId));
+        if (decided == ShipmentState.CANCELLED) {
+            return;
+        }
+        // Also for a tombstone: a booking whose reply or bookkeeping was lost may exist, and
+        // cancelling an unknown key is a no-op at the carrier.
+        carrier.cancel(orderId);
+        if (decided == ShipmentState.CANCELLING) {
+            ledger.confirmCancel(orderId);
+        }
     }
 
     private Shipment scheduleOnce(ShipmentRequest request) {

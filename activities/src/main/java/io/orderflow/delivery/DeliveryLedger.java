@@ -6,16 +6,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The delivery service's transactions (READ COMMITTED, as in the other ledgers). */
+/**
+ * The delivery service's transactions (READ COMMITTED, as in the other ledgers), each short and
+ * none calling the carrier, so no connection or row lock is held while the carrier answers.
+ */
 @Component
 class DeliveryLedger {
 
     private final ShipmentRepository shipments;
-    private final Carrier carrier;
 
-    DeliveryLedger(ShipmentRepository shipments, Carrier carrier) {
+    DeliveryLedger(ShipmentRepository shipments) {
         this.shipments = shipments;
-        this.carrier = carrier;
     }
 
     @Transactional(isolation = Isolation.READ_COMMITTED, readOnly = true)
@@ -31,21 +32,31 @@ class DeliveryLedger {
     }
 
     /**
-     * Cancels once. The carrier is told to cancel even when nothing was recorded: a booking whose
-     * bookkeeping was lost may exist, and cancelling an unknown key is a no-op at the carrier.
+     * First half of a cancel: commits the decision before the carrier is told. A scheduled shipment
+     * becomes {@code CANCELLING}; an order never scheduled gets its {@code TOMBSTONE}, which refuses
+     * a late schedule. The row lock serialises concurrent cancels only for this short transaction.
+     *
+     * @return the row's state afterwards: {@code CANCELLING} or {@code TOMBSTONE} (the carrier must
+     *     be told) or {@code CANCELLED} (nothing left to do)
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
-    public void cancel(String orderId) {
+    public ShipmentState beginCancel(String orderId) {
         Optional<ShipmentRecord> found = shipments.findForUpdate(orderId);
         if (found.isEmpty()) {
-            shipments.saveAndFlush(ShipmentRecord.tombstone(orderId, Instant.now()));
-            carrier.cancel(orderId);
-            return;
+            return shipments.saveAndFlush(ShipmentRecord.tombstone(orderId, Instant.now())).state();
         }
         ShipmentRecord shipment = found.get();
         if (shipment.state() == ShipmentState.SCHEDULED) {
-            carrier.cancel(orderId);
-            shipment.cancelled(Instant.now());
+            shipment.cancelRequested(Instant.now());
         }
+        return shipment.state();
+    }
+
+    /** Second half: the carrier has cancelled, so a pending cancel is done (a no-op if another attempt confirmed it). */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public void confirmCancel(String orderId) {
+        shipments.findForUpdate(orderId)
+                .filter(shipment -> shipment.state() == ShipmentState.CANCELLING)
+                .ifPresent(shipment -> shipment.cancelled(Instant.now()));
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 /**
  * Entry point of the delivery service: a process that runs it imports this class and gets the
  * {@code deliveryActivities} bean (what the worker registers on task queue {@code delivery}), the
- * simulated {@link Carrier}, and the shipment entity and repository.
+ * simulated {@link Carrier} (whose own bookings are the {@code sim_carrier_booking} table of the
+ * same database), and the shipment entity and repository.
  *
  * <p>Contract with the process: ONE service per application context, against ONE datasource
  * configured with Boot's standard properties, so Boot's own DataSource, Flyway and JPA

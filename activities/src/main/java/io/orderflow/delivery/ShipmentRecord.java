@@ -49,6 +49,13 @@ public class ShipmentRecord extends OrderKeyedRecord {
         return new ShipmentRecord(orderId, ShipmentState.TOMBSTONE, null, null, now);
     }
 
+    /** Commits the intent to cancel before the carrier is told. */
+    void cancelRequested(Instant now) {
+        this.state = ShipmentState.CANCELLING;
+        touch(now);
+    }
+
+    /** The carrier confirmed the cancellation of a pending one. */
     void cancelled(Instant now) {
         this.state = ShipmentState.CANCELLED;
         touch(now);

@@ -4,6 +4,12 @@ package io.orderflow.delivery;
 enum ShipmentState {
     /** Booked with the carrier; a repeat schedule returns the same tracking number. */
     SCHEDULED,
+    /**
+     * A cancel was decided and committed before the carrier is told, so no lock is held while it
+     * answers. Any cancel that finds this state tells the carrier again (it cancels a key once) and
+     * confirms; a late schedule is refused.
+     */
+    CANCELLING,
     /** Cancelled; a repeat cancel does nothing, a late schedule is refused. */
     CANCELLED,
     /** Cancelled before anything was scheduled; blocks a late duplicate schedule. */

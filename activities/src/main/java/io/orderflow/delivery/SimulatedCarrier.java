@@ -5,19 +5,28 @@ import io.orderflow.checkout.ShippingAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The deterministic carrier of brief section 4: delivers to the configured countries, never to
  * {@code AQ}. Tracking numbers are derived from the order id, so a repeat booking (even after a
  * restart) yields the same number.
+ *
+ * <p>It keeps its bookings where a real carrier would: apart from ours, and through a crash of our
+ * worker. Its table ({@code sim_carrier_booking}, migration V2) sits in the delivery database only
+ * because that is the durable store at hand; nothing else in the service touches it. A key is
+ * booked at most once (the primary key) and cancelled at most once. Like any remote call it must
+ * be made outside the caller's transaction.
  */
 @Component
 public class SimulatedCarrier implements Carrier {
@@ -26,35 +35,48 @@ public class SimulatedCarrier implements Carrier {
     public static final String NEVER_SERVICEABLE = "AQ";
 
     private final Set<String> serviceable;
-    private final Map<String, String> bookings = new ConcurrentHashMap<>();
-    private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+    private final JdbcClient bookings;
 
-    public SimulatedCarrier(CarrierProperties settings) {
+    public SimulatedCarrier(CarrierProperties settings, JdbcClient bookings) {
         this.serviceable = settings.serviceableCountries().stream()
                 .map(country -> country.toUpperCase(Locale.ROOT))
                 .filter(country -> !NEVER_SERVICEABLE.equals(country))
                 .collect(Collectors.toUnmodifiableSet());
+        this.bookings = bookings;
     }
 
     @Override
     public String book(String idempotencyKey, ShippingAddress address, List<OrderLine> lines) {
+        assertRemote();
         String country = address == null || address.country() == null ? "" : address.country().toUpperCase(Locale.ROOT);
         if (!serviceable.contains(country)) {
             throw new AddressUnserviceableException("The carrier does not deliver to country '" + country + "'");
         }
-        return bookings.computeIfAbsent(idempotencyKey, SimulatedCarrier::trackingNumberFor);
+        try {
+            bookings.sql("""
+                    INSERT INTO sim_carrier_booking (idempotency_key, tracking_number, country, booked_at)
+                    VALUES (:key, :trackingNumber, :country, :now)""")
+                    .param("key", idempotencyKey)
+                    .param("trackingNumber", trackingNumberFor(idempotencyKey))
+                    .param("country", country)
+                    .param("now", Timestamp.from(Instant.now()))
+                    .update();
+        } catch (DuplicateKeyException repeat) {
+            // Booked before under this key: the first booking stands.
+        }
+        return bookings.sql("SELECT tracking_number FROM sim_carrier_booking WHERE idempotency_key = ?")
+                .param(idempotencyKey).query(String.class).single();
     }
 
     @Override
     public void cancel(String idempotencyKey) {
-        if (bookings.containsKey(idempotencyKey)) {
-            cancelled.add(idempotencyKey);
-        }
-    }
-
-    /** Shipments booked and not cancelled, for invariant checks. */
-    public Set<String> liveShipments() {
-        return bookings.keySet().stream().filter(key -> !cancelled.contains(key)).collect(Collectors.toSet());
+        assertRemote();
+        bookings.sql("""
+                UPDATE sim_carrier_booking SET cancelled_at = :now
+                WHERE idempotency_key = :key AND cancelled_at IS NULL""")
+                .param("key", idempotencyKey)
+                .param("now", Timestamp.from(Instant.now()))
+                .update();
     }
 
     static String trackingNumberFor(String orderId) {
@@ -63,6 +85,14 @@ public class SimulatedCarrier implements Carrier {
             return "OF" + HexFormat.of().withUpperCase().formatHex(digest, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static void assertRemote() {
+        // A carrier is another system: it never joins our transaction. Refusing here makes every
+        // test that goes through the carrier also check that no ledger calls it holding a row lock.
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("The carrier is remote: call it outside any database transaction");
         }
     }
 }

@@ -2,17 +2,23 @@ package io.orderflow.delivery;
 
 import static io.orderflow.testing.BusinessFailures.assertRefusedWith;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderflow.checkout.OrderLine;
 import io.orderflow.checkout.ShippingAddress;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** What the delivery activities promise, run against each database the services use. */
+/**
+ * What the delivery activities promise, run against each database the services use. What the
+ * carrier really holds is read from the simulated carrier's own table, per order.
+ */
 abstract class DeliveryActivitiesSpec {
 
     @Autowired
@@ -23,7 +29,20 @@ abstract class DeliveryActivitiesSpec {
     SimulatedCarrier carrier;
 
     @Autowired
+    DeliveryLedger ledger;
+
+    @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    CarrierBooks books;
+
+    @BeforeEach
+    void readTheCarriersBooks() {
+        books = new CarrierBooks(jdbc);
+    }
 
     @Test
     void schedulesAShipmentWithATrackingNumberDerivedFromTheOrder() {
@@ -34,7 +53,8 @@ abstract class DeliveryActivitiesSpec {
         assertThat(shipment.orderId()).isEqualTo(request.orderId());
         assertThat(shipment.trackingNumber()).isEqualTo(SimulatedCarrier.trackingNumberFor(request.orderId()))
                 .matches("OF[0-9A-F]{12}");
-        assertThat(carrier.liveShipments()).contains(request.orderId());
+        assertThat(books.liveBookings(request.orderId())).isEqualTo(1);
+        assertThat(books.trackingNumber(request.orderId())).isEqualTo(shipment.trackingNumber());
         assertThat(state(request.orderId())).isEqualTo("SCHEDULED");
     }
 
@@ -48,6 +68,36 @@ abstract class DeliveryActivitiesSpec {
         assertThat(repeat).isEqualTo(first);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM shipment WHERE order_id = ?", Integer.class,
                 request.orderId())).isEqualTo(1);
+        assertThat(books.bookings(request.orderId())).isEqualTo(1);
+    }
+
+    @Test
+    void theCarrierBooksAndCancelsAnOrderOnceHoweverOftenItIsAsked() {
+        // Asked directly: the activities answer a repeat from our own row and never reach the carrier.
+        ShipmentRequest request = request("FR");
+
+        String first = carrier.book(request.orderId(), request.address(), request.lines());
+        String repeat = carrier.book(request.orderId(), request.address(), request.lines());
+        carrier.cancel(request.orderId());
+        carrier.cancel(request.orderId());
+
+        assertThat(repeat).isEqualTo(first);
+        assertThat(books.bookings(request.orderId())).isEqualTo(1);
+        assertThat(books.liveBookings(request.orderId())).isZero();
+    }
+
+    @Test
+    void theCarrierRefusesACallFromInsideADatabaseTransaction() {
+        // Every other test relies on this refusal to show that no ledger calls the carrier with a
+        // transaction (and so a pooled connection and possibly a row lock) open.
+        ShipmentRequest request = request("FR");
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(
+                status -> carrier.book(request.orderId(), request.address(), request.lines())))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> carrier.cancel(request.orderId())))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(books.bookings(request.orderId())).isZero();
     }
 
     @Test
@@ -57,7 +107,7 @@ abstract class DeliveryActivitiesSpec {
 
         delivery.cancel(request.orderId());
 
-        assertThat(carrier.liveShipments()).doesNotContain(request.orderId());
+        assertThat(books.liveBookings(request.orderId())).isZero();
         assertThat(state(request.orderId())).isEqualTo("CANCELLED");
     }
 
@@ -70,7 +120,31 @@ abstract class DeliveryActivitiesSpec {
         delivery.cancel(request.orderId());
 
         assertThat(state(request.orderId())).isEqualTo("CANCELLED");
-        assertThat(carrier.liveShipments()).doesNotContain(request.orderId());
+        assertThat(books.liveBookings(request.orderId())).isZero();
+    }
+
+    @Test
+    void aCancelCutOffBeforeTheCarrierWasToldIsFinishedByItsRetry() {
+        ShipmentRequest request = request("GB");
+        delivery.schedule(request);
+        // The worker dies right after committing the decision, before the carrier hears of it.
+        ledger.beginCancel(request.orderId());
+        assertThat(state(request.orderId())).isEqualTo("CANCELLING");
+        assertThat(books.liveBookings(request.orderId())).isEqualTo(1);
+
+        delivery.cancel(request.orderId());
+
+        assertThat(books.liveBookings(request.orderId())).isZero();
+        assertThat(state(request.orderId())).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aScheduleWhileItsCancelIsPendingIsRefused() {
+        ShipmentRequest request = request("GB");
+        delivery.schedule(request);
+        ledger.beginCancel(request.orderId());
+
+        assertRefusedWith(DeliveryFailures.SHIPMENT_CANCELLED, () -> delivery.schedule(request));
     }
 
     @Test
@@ -81,7 +155,20 @@ abstract class DeliveryActivitiesSpec {
 
         assertThat(state(request.orderId())).isEqualTo("TOMBSTONE");
         assertRefusedWith(DeliveryFailures.SHIPMENT_CANCELLED, () -> delivery.schedule(request));
-        assertThat(carrier.liveShipments()).doesNotContain(request.orderId());
+        assertThat(books.liveBookings(request.orderId())).isZero();
+    }
+
+    @Test
+    void aBookingWhoseBookkeepingWasLostIsCancelledByTheCompensation() {
+        // The carrier booked, but the worker died before our row was written.
+        ShipmentRequest request = request("DE");
+        carrier.book(request.orderId(), request.address(), request.lines());
+
+        delivery.cancel(request.orderId());
+
+        assertThat(state(request.orderId())).isEqualTo("TOMBSTONE");
+        assertThat(books.bookings(request.orderId())).isEqualTo(1);
+        assertThat(books.liveBookings(request.orderId())).as("the orphaned booking is cancelled").isZero();
     }
 
     @Test
@@ -90,12 +177,16 @@ abstract class DeliveryActivitiesSpec {
 
         assertRefusedWith(DeliveryFailures.ADDRESS_UNSERVICEABLE, () -> delivery.schedule(request));
         assertThat(state(request.orderId())).isNull();
+        assertThat(books.bookings(request.orderId())).isZero();
     }
 
     @Test
     void aCountryOutsideTheConfiguredSetIsUnserviceable() {
         // The subclasses configure GB, DE, FR, NL, US (and AQ, which stays unserviceable).
-        assertRefusedWith(DeliveryFailures.ADDRESS_UNSERVICEABLE, () -> delivery.schedule(request("JP")));
+        ShipmentRequest request = request("JP");
+
+        assertRefusedWith(DeliveryFailures.ADDRESS_UNSERVICEABLE, () -> delivery.schedule(request));
+        assertThat(books.bookings(request.orderId())).isZero();
     }
 
     static final String SERVICEABLE = "orderflow.delivery.carrier.serviceable-countries=GB,DE,FR,NL,US,AQ";
