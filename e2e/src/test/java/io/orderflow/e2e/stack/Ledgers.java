@@ -13,12 +13,28 @@ import java.util.Map;
 
 /**
  * The invariants of design brief §5, checked where the truth lives: in each service's own database
- * (read-only), against the order views the gateway reported. Used after every crash test.
+ * (read-only), against the order views the gateway reported, and against the simulated outside
+ * world's own durable books (the provider's {@code sim_provider_*} and the carrier's
+ * {@code sim_carrier_booking} tables), which a killed worker cannot wipe. Used after every crash test.
  */
 final class Ledgers {
 
     /** One service's row for an order: its state and the identifier it handed out. */
     record Row(String state, String reference, long amountCents) {
+    }
+
+    /** What the simulated provider holds for an order: its one charge and what it refunded of it. */
+    record ProviderRecord(String paymentId, long chargedCents, long refundedCents) {
+
+        static final ProviderRecord NONE = new ProviderRecord(null, 0, 0);
+
+        long netCents() {
+            return chargedCents - refundedCents;
+        }
+    }
+
+    /** What the simulated carrier holds for an order: its one booking and whether it still stands. */
+    record CarrierBooking(String trackingNumber, boolean live) {
     }
 
     private Ledgers() {
@@ -28,12 +44,16 @@ final class Ledgers {
      * Money conserved and nothing held by a failed order: for every order of the batch, a
      * {@code COMPLETED} order is charged exactly its total once, holds its stock and a live shipment;
      * a {@code FAILED} or {@code CANCELLED} one has no net charge, no stock and no live shipment; and
-     * charged − refunded over the batch equals the sum of the completed orders' totals.
+     * charged − refunded over the batch equals the sum of the completed orders' totals. Per order,
+     * the money the provider really kept equals charged − refunded in our books, and the carrier
+     * holds a live booking exactly for the completed orders.
      */
     static void assertMoneyAndHoldings(Collection<JsonNode> views) throws SQLException {
         Map<String, Row> payments = rows("payment", "SELECT order_id, state, payment_id, amount_cents FROM payment");
         Map<String, Row> reservations = rows("stock", "SELECT order_id, state, order_id, total_cents FROM reservation");
         Map<String, Row> shipments = rows("delivery", "SELECT order_id, state, tracking_number, 0 FROM shipment");
+        Map<String, ProviderRecord> provider = providerRecords();
+        Map<String, CarrierBooking> carrier = carrierBookings();
 
         long charged = 0;
         long refunded = 0;
@@ -50,6 +70,11 @@ final class Ledgers {
                     refunded += payment.amountCents();
                 }
             }
+            long ourNet = payment != null && payment.state().equals("CHARGED") ? payment.amountCents() : 0;
+            ProviderRecord atProvider = provider.getOrDefault(orderId, ProviderRecord.NONE);
+            assertThat(atProvider.netCents()).as("money the provider kept for order %s (%s) = charged - refunded in our books (%s)",
+                    orderId, atProvider, payment).isEqualTo(ourNet);
+            CarrierBooking booking = carrier.get(orderId);
             if (status.equals("COMPLETED")) {
                 completedTotals += view.path("totalCents").asLong();
                 assertThat(payment).as("payment of completed order %s", orderId).isNotNull();
@@ -61,6 +86,10 @@ final class Ledgers {
                 assertThat(shipment).as("shipment of completed order %s", orderId).isNotNull();
                 assertThat(shipment.state()).as("shipment of completed order %s", orderId).isEqualTo("SCHEDULED");
                 assertThat(shipment.reference()).isEqualTo(view.path("trackingNumber").asText());
+                assertThat(atProvider.paymentId()).as("the provider's charge of order %s", orderId)
+                        .isEqualTo(view.path("paymentId").asText());
+                assertThat(booking).as("the carrier's booking of completed order %s", orderId)
+                        .isEqualTo(new CarrierBooking(view.path("trackingNumber").asText(), true));
             } else {
                 assertThat(status).as("order %s is terminal", orderId).isIn("FAILED", "CANCELLED");
                 assertThat(payment == null ? "none" : payment.state()).as("net charge of %s order %s", status, orderId)
@@ -69,6 +98,8 @@ final class Ledgers {
                         .isIn("none", "RELEASED", "TOMBSTONE");
                 assertThat(shipment == null ? "none" : shipment.state()).as("shipment of %s order %s", status, orderId)
                         .isIn("none", "CANCELLED", "TOMBSTONE");
+                assertThat(booking != null && booking.live()).as("a live booking at the carrier for %s order %s", status, orderId)
+                        .isFalse();
             }
         }
         assertThat(charged - refunded).as("charged - refunded over the batch = totals of its completed orders")
@@ -98,6 +129,34 @@ final class Ledgers {
                 }
             }
         }
+    }
+
+    /** The simulated provider's books, per order id (its idempotency key). */
+    private static Map<String, ProviderRecord> providerRecords() throws SQLException {
+        Map<String, ProviderRecord> records = new HashMap<>();
+        try (Connection connection = RealStack.database("payment");
+                ResultSet result = connection.createStatement().executeQuery("""
+                        SELECT c.idempotency_key, c.payment_id, c.amount_cents, COALESCE(r.amount_cents, 0)
+                        FROM sim_provider_charge c
+                        LEFT JOIN sim_provider_refund r ON r.idempotency_key = c.idempotency_key""")) {
+            while (result.next()) {
+                records.put(result.getString(1), new ProviderRecord(result.getString(2), result.getLong(3), result.getLong(4)));
+            }
+        }
+        return records;
+    }
+
+    /** The simulated carrier's bookings, per order id (its idempotency key). */
+    private static Map<String, CarrierBooking> carrierBookings() throws SQLException {
+        Map<String, CarrierBooking> bookings = new HashMap<>();
+        try (Connection connection = RealStack.database("delivery");
+                ResultSet result = connection.createStatement().executeQuery(
+                        "SELECT idempotency_key, tracking_number, cancelled_at IS NULL FROM sim_carrier_booking")) {
+            while (result.next()) {
+                bookings.put(result.getString(1), new CarrierBooking(result.getString(2), result.getBoolean(3)));
+            }
+        }
+        return bookings;
     }
 
     private static Map<String, Row> rows(String database, String sql) throws SQLException {
