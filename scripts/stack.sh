@@ -27,6 +27,7 @@
 #   ORDERFLOW_STACK_READY_TIMEOUT  seconds a part may take to become ready (default 180)
 #   ORDERFLOW_STACK_WORKER_JAR, ORDERFLOW_STACK_GATEWAY_JAR, ORDERFLOW_STACK_IDENTITY_JAR,
 #   ORDERFLOW_STACK_CODEC_JAR      jars to run (default: the built ones)
+#   ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID, ORDERFLOW_ENCRYPTION_KEYS_<ID>  rotate the payload key
 #   ORDERFLOW_PAYMENT_SIMULATOR_LATENCY, ORDERFLOW_PAYMENT_SIMULATOR_TRANSIENT_FAILURE_RATE, and any
 #   other Spring setting as an environment variable, reach the JVMs started by this call, e.g.
 #     ORDERFLOW_PAYMENT_SIMULATOR_LATENCY=3s scripts/stack.sh restart payment
@@ -315,7 +316,10 @@ start_jvm() {
   local -a env=(SERVER_PORT="$(http_port "$part")" MANAGEMENT_SERVER_PORT="$(management_port "$part")"
     TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
     TEMPORAL_NAMESPACE=default ORDERFLOW_ISSUER_URI="$ISSUER"
-    ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID=stack ORDERFLOW_ENCRYPTION_KEYS_STACK="$payload_key")
+    ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID="${ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID:-stack}"
+    ORDERFLOW_ENCRYPTION_KEYS_STACK="$payload_key")
+  # A key rotation adds ORDERFLOW_ENCRYPTION_KEYS_<ID> and names it current in the caller's
+  # environment (which the JVMs inherit); the stack's own key stays for reading older payloads.
   if [ "$part" = identity ]; then
     jarfile="${ORDERFLOW_STACK_IDENTITY_JAR:-$(jar 'identity/target/identity-*-exec.jar')}"
     env=(ORDERFLOW_IDENTITY_PORT="$IDENTITY_PORT" ORDERFLOW_IDENTITY_ISSUER="$ISSUER")

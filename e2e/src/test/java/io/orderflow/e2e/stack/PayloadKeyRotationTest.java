@@ -1,0 +1,86 @@
+package io.orderflow.e2e.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.e2e.OrderflowClient;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rotating the payload key on a running stack: every JVM is restarted with a new key added and made
+ * current. Orders written before stay readable (the old key still decrypts them), new orders are
+ * written with the new key, as Temporal's own stored history shows.
+ */
+class PayloadKeyRotationTest {
+
+    private static final OrderflowClient CLIENT = RealStack.client();
+    /** Everything that reads or writes payloads; the codec server too when the stack runs one. */
+    private static final List<String> PAYLOAD_PARTS = List.of("checkout", "stock", "payment", "delivery", "gateway");
+    private static final String NEXT_KEY = newKey();
+
+    @BeforeAll
+    static void stackIsUp() {
+        RealStack.assertUp();
+    }
+
+    /** Back to the stack's own key as current, keeping the new one for reading what it wrote. */
+    @AfterAll
+    static void restoreTheStacksCurrentKey() {
+        restartAll(Map.of("ORDERFLOW_ENCRYPTION_KEYS_NEXT", NEXT_KEY));
+    }
+
+    @Test
+    void ordersWrittenBeforeARotationStayReadableAndNewOrdersUseTheNewKey() {
+        String sku = "ROT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        assertThat(CLIENT.putProduct(sku, "Rotation mug", 1250, "EUR", 10).status()).isEqualTo(200);
+        String before = CLIENT.placeOrder(OrderflowClient.order("cust-rotation", sku, 1, "tok_visa", "GB"), null)
+                .text("orderId");
+        assertThat(CLIENT.awaitTerminal(before, Duration.ofSeconds(90)).path("status").asText()).isEqualTo("COMPLETED");
+
+        restartAll(Map.of("ORDERFLOW_ENCRYPTION_KEYS_NEXT", NEXT_KEY, "ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID", "next"));
+
+        OrderflowClient.Response old = CLIENT.getOrder(before);
+        assertThat(old.status()).as("an order written with the old key: %s", old.body()).isEqualTo(200);
+        assertThat(old.text("status")).isEqualTo("COMPLETED");
+        String after = CLIENT.placeOrder(OrderflowClient.order("cust-rotation", sku, 1, "tok_visa", "GB"), null)
+                .text("orderId");
+        assertThat(CLIENT.awaitTerminal(after, Duration.ofSeconds(90)).path("status").asText()).isEqualTo("COMPLETED");
+
+        assertThat(storedHistory(before)).contains(keyIdInHistory("stack")).doesNotContain(keyIdInHistory("next"));
+        assertThat(storedHistory(after)).contains(keyIdInHistory("next")).doesNotContain("tok_visa");
+    }
+
+    private static void restartAll(Map<String, String> environment) {
+        for (String part : PAYLOAD_PARTS) {
+            RealStack.stack(environment, "restart", part);
+        }
+    }
+
+    /** The order's history as Temporal stores it, read without any codec. */
+    private static String storedHistory(String orderId) {
+        RealStack.ScriptResult shown = RealStack.command(List.of(RealStack.temporalCli().toString(), "workflow", "show",
+                        "--workflow-id", "order-" + orderId, "--address", "127.0.0.1:7233", "--output", "json"),
+                Map.of(), Duration.ofSeconds(60));
+        assertThat(shown.exitCode()).as(shown.output()).isZero();
+        return shown.output();
+    }
+
+    /** Payload metadata values are bytes, shown Base64-encoded in the CLI's JSON. */
+    private static String keyIdInHistory(String keyId) {
+        return Base64.getEncoder().encodeToString(keyId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String newKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+}
