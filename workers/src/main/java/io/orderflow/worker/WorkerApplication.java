@@ -19,8 +19,6 @@ public class WorkerApplication {
 
     /** Config files are {@code worker.yml} and {@code worker-<role>.yml}. */
     static final String CONFIG_NAME = "worker";
-    /** The management port is the role's HTTP port plus this (MANAGEMENT_SERVER_PORT overrides it). */
-    public static final int MANAGEMENT_PORT_OFFSET = 1000;
     static final String ROLES_ENV = "ORDERFLOW_WORKER_ROLES";
     static final String ROLES_ARG = "--orderflow.worker.roles=";
 
@@ -36,9 +34,6 @@ public class WorkerApplication {
         Map<String, Object> defaults = new LinkedHashMap<>(roles.defaultProperties());
         defaults.put("spring.config.name", CONFIG_NAME);
         defaults.put("server.port", roles.defaultHttpPort());
-        // Probes and metrics on a port of their own (the HTTP port + 1000, e.g. 9081 for stock),
-        // which no Service exposes and which a busy catalog API cannot starve.
-        defaults.put("management.server.port", roles.defaultHttpPort() + MANAGEMENT_PORT_OFFSET);
         defaults.putAll(extraDefaults);
         return new SpringApplicationBuilder(WorkerApplication.class)
                 .sources(roles.serviceConfigurations())
