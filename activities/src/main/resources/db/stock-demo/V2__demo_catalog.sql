@@ -1,6 +1,4 @@
--- A small demo catalog with known stock, for the embedded default, the local stack and the dev
--- overlay only: they add classpath:db/stock-demo to spring.flyway.locations. A production
--- database never gets it (its catalog is whatever the operator PUTs).
+-- A small demo catalog with known stock (brief section 4). PUT /products/{sku} changes it later.
 INSERT INTO product (sku, name, price_cents, currency, available, version) VALUES
     ('MUG-RED',        'Red mug',                 1250, 'EUR', 100, 0),
     ('MUG-BLUE',       'Blue mug',                1250, 'EUR', 100, 0),
