@@ -41,7 +41,11 @@ public final class EmbeddedPlatform implements Closeable {
 
     private EmbeddedPlatform(EmbeddedSettings settings) {
         this.settings = settings;
-        this.temporal = TestServer.createPortBoundServer(settings.temporalPort(), false);
+        // Time skipping locked: the test server keeps real time, like a real Temporal server. With
+        // skipping on it jumps its clock to the next timer whenever nothing runs, which made retry
+        // backoffs and deadlines vanish and, under load, jumped centuries ahead, so that the SDK's
+        // duration arithmetic overflowed and the affected orders never finished.
+        this.temporal = TestServer.createPortBoundServer(settings.temporalPort(), true);
     }
 
     public static void main(String[] args) {
