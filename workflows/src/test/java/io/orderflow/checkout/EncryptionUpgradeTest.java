@@ -67,7 +67,7 @@ class EncryptionUpgradeTest {
     void anOrderStartedBeforeEncryptionFinishesOnWorkersThatEncrypt() throws Exception {
         Gate charging = new Gate();
         payment.onCharge(
-                effect -> Step.waitAt(charging).run(() -> {
+                (orderId, effect) -> Step.waitAt(charging).run(orderId, () -> {
                     throw ApplicationFailure.newFailure("provider unavailable", Step.TRANSIENT);
                 }),
                 Step.proceed());

@@ -42,6 +42,17 @@ public final class CheckoutTestEnvironment implements AutoCloseable {
                         .setDataConverter(converter)
                         .build())
                 .build());
+        serve(env, stock, payment, delivery);
+        env.start();
+    }
+
+    /**
+     * Puts the production topology on a test server: the custom search attributes, the checkout
+     * workflow on its task queue and the three fakes on theirs. Also for a server made elsewhere
+     * (the Temporal starter's, in the gateway's tests); the caller starts it.
+     */
+    public static void serve(TestWorkflowEnvironment env, FakeStock stock, FakePayment payment,
+            FakeDelivery delivery) {
         env.registerSearchAttribute(OrderSearchAttributes.ORDER_STATUS.getName(),
                 IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
         env.registerSearchAttribute(OrderSearchAttributes.CUSTOMER_ID.getName(),
@@ -52,7 +63,6 @@ public final class CheckoutTestEnvironment implements AutoCloseable {
         env.newWorker(TaskQueues.STOCK).registerActivitiesImplementations(stock);
         env.newWorker(TaskQueues.PAYMENT).registerActivitiesImplementations(payment);
         env.newWorker(TaskQueues.DELIVERY).registerActivitiesImplementations(delivery);
-        env.start();
     }
 
     public CallLog log() {

@@ -21,6 +21,8 @@ public final class FakeDelivery implements DeliveryActivities {
     private final CallLog log;
     private final Map<String, Shipment> shipments = new ConcurrentHashMap<>();
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+    private final Map<String, Step[]> scheduleStepsByCountry = new ConcurrentHashMap<>();
+    private final Map<String, Script> scheduleScriptsByOrder = new ConcurrentHashMap<>();
     private volatile Script scheduleScript = Script.alwaysProceed();
     private volatile Script cancelScript = Script.alwaysProceed();
 
@@ -33,6 +35,16 @@ public final class FakeDelivery implements DeliveryActivities {
         return this;
     }
 
+    /**
+     * Scripts the bookings of the orders shipped to {@code country}, as a real carrier answers by
+     * destination: each such order runs the steps from the first, the last repeating; other orders
+     * follow {@link #onSchedule}.
+     */
+    public FakeDelivery onScheduleTo(String country, Step... steps) {
+        scheduleStepsByCountry.put(country, steps.clone());
+        return this;
+    }
+
     public FakeDelivery onCancel(Step... steps) {
         cancelScript = new Script(steps);
         return this;
@@ -42,19 +54,25 @@ public final class FakeDelivery implements DeliveryActivities {
     public Shipment schedule(ShipmentRequest request) {
         log.record(CallLog.DELIVERY_SCHEDULE);
         AtomicReference<Shipment> result = new AtomicReference<>();
-        scheduleScript.nextAttempt().run(() -> result.set(book(request)));
+        scheduleScriptFor(request).nextAttempt().run(request.orderId(), () -> result.set(book(request)));
         return result.get();
     }
 
     @Override
     public void cancel(String orderId) {
         log.record(CallLog.DELIVERY_CANCEL);
-        cancelScript.nextAttempt().run(() -> cancelled.add(orderId));
+        cancelScript.nextAttempt().run(orderId, () -> cancelled.add(orderId));
     }
 
     /** True when a shipment is booked for the order and not cancelled. */
     public boolean hasLiveShipment(String orderId) {
         return shipments.containsKey(orderId) && !cancelled.contains(orderId);
+    }
+
+    private Script scheduleScriptFor(ShipmentRequest request) {
+        Step[] steps = scheduleStepsByCountry.get(request.address().country());
+        return steps == null ? scheduleScript
+                : scheduleScriptsByOrder.computeIfAbsent(request.orderId(), id -> new Script(steps));
     }
 
     private Shipment book(ShipmentRequest request) {

@@ -19,6 +19,8 @@ public final class FakePayment implements PaymentActivities {
     private final CallLog log;
     private final Map<String, PaymentReceipt> charges = new ConcurrentHashMap<>();
     private final Set<String> refunded = ConcurrentHashMap.newKeySet();
+    private final Map<String, Step[]> chargeStepsByToken = new ConcurrentHashMap<>();
+    private final Map<String, Script> chargeScriptsByOrder = new ConcurrentHashMap<>();
     private volatile Script chargeScript = Script.alwaysProceed();
     private volatile Script refundScript = Script.alwaysProceed();
 
@@ -31,6 +33,16 @@ public final class FakePayment implements PaymentActivities {
         return this;
     }
 
+    /**
+     * Scripts the charges of the orders paid with {@code token}, as a real provider answers by card:
+     * each such order runs the steps from the first, the last repeating; other orders follow
+     * {@link #onCharge}.
+     */
+    public FakePayment onChargePaidWith(String token, Step... steps) {
+        chargeStepsByToken.put(token, steps.clone());
+        return this;
+    }
+
     public FakePayment onRefund(Step... steps) {
         refundScript = new Script(steps);
         return this;
@@ -40,14 +52,14 @@ public final class FakePayment implements PaymentActivities {
     public PaymentReceipt charge(ChargeRequest request) {
         log.record(CallLog.PAYMENT_CHARGE);
         AtomicReference<PaymentReceipt> result = new AtomicReference<>();
-        chargeScript.nextAttempt().run(() -> result.set(take(request)));
+        chargeScriptFor(request).nextAttempt().run(request.orderId(), () -> result.set(take(request)));
         return result.get();
     }
 
     @Override
     public void refund(String orderId) {
         log.record(CallLog.PAYMENT_REFUND);
-        refundScript.nextAttempt().run(() -> refunded.add(orderId));
+        refundScript.nextAttempt().run(orderId, () -> refunded.add(orderId));
     }
 
     /** What the customer is out of pocket for the order: the charge, unless it was refunded. */
@@ -58,6 +70,12 @@ public final class FakePayment implements PaymentActivities {
 
     public boolean wasCharged(String orderId) {
         return charges.containsKey(orderId);
+    }
+
+    private Script chargeScriptFor(ChargeRequest request) {
+        Step[] steps = chargeStepsByToken.get(request.paymentToken());
+        return steps == null ? chargeScript
+                : chargeScriptsByOrder.computeIfAbsent(request.orderId(), id -> new Script(steps));
     }
 
     private PaymentReceipt take(ChargeRequest request) {

@@ -50,14 +50,14 @@ public final class FakeStock implements StockActivities {
     public StockReservation reserve(String orderId, List<OrderLine> lines) {
         log.record(CallLog.STOCK_RESERVE);
         AtomicReference<StockReservation> result = new AtomicReference<>();
-        reserveScript.nextAttempt().run(() -> result.set(take(orderId, lines)));
+        reserveScript.nextAttempt().run(orderId, () -> result.set(take(orderId, lines)));
         return result.get();
     }
 
     @Override
     public void release(String orderId) {
         log.record(CallLog.STOCK_RELEASE);
-        releaseScript.nextAttempt().run(() -> released.add(orderId));
+        releaseScript.nextAttempt().run(orderId, () -> released.add(orderId));
     }
 
     /** True while the order holds stock: reserved and not released. */

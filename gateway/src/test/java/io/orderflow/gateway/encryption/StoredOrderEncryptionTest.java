@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.codec.AesGcmPayloadCodec;
 import io.orderflow.gateway.support.ApiClient;
+import io.orderflow.gateway.support.CheckoutTestWorker;
 import io.orderflow.gateway.support.GatewayIntegrationTest;
 import io.orderflow.gateway.support.OrderJson;
 import io.temporal.api.common.v1.Payload;
@@ -24,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class StoredOrderEncryptionTest extends GatewayIntegrationTest {
 
-    private static final String TOKEN = "tok_hold";
+    private static final String TOKEN = CheckoutTestWorker.HOLD;
     private static final String[] PERSONAL_DATA = {TOKEN, "Ada Lovelace", "12 Main St", "N1 9GU"};
 
     @Autowired

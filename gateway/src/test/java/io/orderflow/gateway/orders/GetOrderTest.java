@@ -3,9 +3,10 @@ package io.orderflow.gateway.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.gateway.support.ApiClient;
-import io.orderflow.gateway.support.ControllableCheckoutWorkflow;
+import io.orderflow.gateway.support.CheckoutTestWorker;
 import io.orderflow.gateway.support.GatewayIntegrationTest;
 import io.orderflow.gateway.support.OrderJson;
+import io.orderflow.testing.FakeStock;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class GetOrderTest extends GatewayIntegrationTest {
+
+    private static final long MUG_PRICE_CENTS = FakeStock.CATALOG.get("MUG-RED");
 
     private String place(String token) {
         String key = "get-" + UUID.randomUUID();
@@ -24,16 +27,17 @@ class GetOrderTest extends GatewayIntegrationTest {
 
     @Test
     void servesTheOrderViewFromTheWorkflowStateQuery() {
-        String orderId = place(ControllableCheckoutWorkflow.HOLD);
+        String orderId = place(CheckoutTestWorker.HOLD);
+        CheckoutTestWorker.HELD_CHARGES.of(orderId).awaitArrival();
 
-        ApiClient.Reply reply = api().get("/api/v1/orders/" + orderId + "?waitForTerminal=PT1S");
+        ApiClient.Reply reply = api().get("/api/v1/orders/" + orderId);
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.contentType()).startsWith("application/json");
         assertThat(reply.json().path("status").asText()).isEqualTo("CHARGING_PAYMENT");
-        assertThat(reply.json().path("totalCents").asLong()).isEqualTo(2 * ControllableCheckoutWorkflow.UNIT_PRICE_CENTS);
+        assertThat(reply.json().path("totalCents").asLong()).isEqualTo(2 * MUG_PRICE_CENTS);
         assertThat(reply.json().path("items").get(0).path("unitPriceCents").asLong())
-                .isEqualTo(ControllableCheckoutWorkflow.UNIT_PRICE_CENTS);
+                .isEqualTo(MUG_PRICE_CENTS);
         assertThat(reply.json().path("timeline").get(0).path("status").asText()).isEqualTo("RECEIVED");
         assertThat(reply.json().path("timeline").get(0).path("at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(reply.json().path("failure").isNull()).isTrue();
@@ -41,7 +45,7 @@ class GetOrderTest extends GatewayIntegrationTest {
 
     @Test
     void waitForTerminalReturnsAsSoonAsTheOrderCompletes() {
-        String orderId = place(ControllableCheckoutWorkflow.SLOW);
+        String orderId = place(CheckoutTestWorker.SLOW);
 
         ApiClient.Reply reply = api().get("/api/v1/orders/" + orderId + "?waitForTerminal=PT30S");
 
@@ -53,7 +57,8 @@ class GetOrderTest extends GatewayIntegrationTest {
 
     @Test
     void waitForTerminalGivesTheCurrentViewWhenTheWaitEnds() {
-        String orderId = place(ControllableCheckoutWorkflow.HOLD);
+        String orderId = place(CheckoutTestWorker.HOLD);
+        CheckoutTestWorker.HELD_CHARGES.of(orderId).awaitArrival();
 
         ApiClient.Reply reply = api().get("/api/v1/orders/" + orderId + "?waitForTerminal=PT1S");
 
@@ -64,7 +69,7 @@ class GetOrderTest extends GatewayIntegrationTest {
 
     @Test
     void showsTheFailureOfAFailedOrder() {
-        String orderId = place(ControllableCheckoutWorkflow.DECLINED);
+        String orderId = place(CheckoutTestWorker.DECLINED);
 
         ApiClient.Reply reply = api().get("/api/v1/orders/" + orderId + "?waitForTerminal=PT10S");
 
@@ -87,7 +92,7 @@ class GetOrderTest extends GatewayIntegrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"PT61S", "PT2M", "-PT1S", "10", "soon", "P1D"})
     void rejectsAWaitThatIsNotAnIsoDurationOfAtMostSixtySeconds(String wait) {
-        String orderId = place(ControllableCheckoutWorkflow.HOLD);
+        String orderId = place(CheckoutTestWorker.HOLD);
 
         ApiClient.Reply reply = api().get("/api/v1/orders/" + orderId + "?waitForTerminal=" + wait);
 

@@ -3,6 +3,7 @@ package io.orderflow.gateway.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.gateway.support.ApiClient;
+import io.orderflow.gateway.support.CheckoutTestWorker;
 import io.orderflow.gateway.support.GatewayIntegrationTest;
 import io.orderflow.gateway.support.OrderJson;
 import io.orderflow.checkout.OrderSearchAttributes;
@@ -34,7 +35,7 @@ class PlaceOrderTest extends GatewayIntegrationTest {
     @Test
     void startsTheCheckoutWorkflowWithFingerprintMemoAndSearchAttributes(@Autowired WorkflowClient client) {
         String key = "memo-" + UUID.randomUUID();
-        String orderId = api().postJson("/api/v1/orders", OrderJson.valid("cust-memo", "tok_hold"), "Idempotency-Key", key)
+        String orderId = api().postJson("/api/v1/orders", OrderJson.valid("cust-memo", CheckoutTestWorker.HOLD), "Idempotency-Key", key)
                 .json().path("orderId").asText();
 
         WorkflowExecutionDescription workflow = client.newUntypedWorkflowStub("order-" + orderId).describe();

@@ -3,7 +3,7 @@ package io.orderflow.gateway.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.gateway.support.ApiClient;
-import io.orderflow.gateway.support.ControllableCheckoutWorkflow;
+import io.orderflow.gateway.support.CheckoutTestWorker;
 import io.orderflow.gateway.support.GatewayIntegrationTest;
 import io.orderflow.gateway.support.OrderJson;
 import io.orderflow.identity.testing.DevTokens;
@@ -61,6 +61,7 @@ class WaitingOrdersTest extends GatewayIntegrationTest {
         assertThat(waiting).noneMatch(CompletableFuture::isDone);
 
         assertThat(api().postJson("/api/v1/orders/" + orderId + "/cancel", "{}").status()).isEqualTo(202);
+        CheckoutTestWorker.HELD_CHARGES.of(orderId).open();
         CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         assertThat(waiting).allSatisfy(reply -> {
             assertThat(reply.join().statusCode()).isEqualTo(200);
@@ -71,7 +72,7 @@ class WaitingOrdersTest extends GatewayIntegrationTest {
     }
 
     private String heldOrder() {
-        ApiClient.Reply placed = api().postJson("/api/v1/orders", OrderJson.valid("cust-wait", ControllableCheckoutWorkflow.HOLD));
+        ApiClient.Reply placed = api().postJson("/api/v1/orders", OrderJson.valid("cust-wait", CheckoutTestWorker.HOLD));
         assertThat(placed.status()).as(placed.body()).isEqualTo(202);
         return placed.json().path("orderId").asText();
     }

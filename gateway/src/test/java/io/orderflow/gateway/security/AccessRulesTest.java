@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.checkout.OrderSearchAttributes;
 import io.orderflow.gateway.support.ApiClient;
-import io.orderflow.gateway.support.ControllableCheckoutWorkflow;
+import io.orderflow.gateway.support.CheckoutTestWorker;
 import io.orderflow.gateway.support.GatewayIntegrationTest;
 import io.orderflow.gateway.support.OrderJson;
 import io.orderflow.identity.testing.DevIdentityProvider;
@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class AccessRulesTest extends GatewayIntegrationTest {
 
-    private static final String ALICES_ORDER_BODY = OrderJson.with(null, ControllableCheckoutWorkflow.HOLD,
+    private static final String ALICES_ORDER_BODY = OrderJson.with(null, CheckoutTestWorker.HOLD,
             order -> order.remove("customerId"));
 
     @ParameterizedTest
@@ -137,6 +137,7 @@ class AccessRulesTest extends GatewayIntegrationTest {
         ApiClient.Reply cancelled = operator.postJson("/api/v1/orders/" + orderId + "/cancel", "{\"reason\":\"fraud check\"}");
 
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(202);
+        CheckoutTestWorker.HELD_CHARGES.of(orderId).open();
         assertThat(as(DevTokens.ALICE).get("/api/v1/orders/" + orderId + "?waitForTerminal=PT10S")
                 .json().path("status").asText()).isEqualTo("CANCELLED");
     }
@@ -209,8 +210,9 @@ class AccessRulesTest extends GatewayIntegrationTest {
         ApiClient.Reply placed = as(DevTokens.ALICE).postJson("/api/v1/orders", ALICES_ORDER_BODY);
         assertThat(placed.status()).as(placed.body()).isEqualTo(202);
         String orderId = placed.json().path("orderId").asText();
-        assertThat(as(DevTokens.ALICE).get("/api/v1/orders/" + orderId + "?waitForTerminal=PT1S")
-                .json().path("status").asText()).isEqualTo("CHARGING_PAYMENT");
+        CheckoutTestWorker.HELD_CHARGES.of(orderId).awaitArrival();
+        assertThat(as(DevTokens.ALICE).get("/api/v1/orders/" + orderId).json().path("status").asText())
+                .isEqualTo("CHARGING_PAYMENT");
         return orderId;
     }
 

@@ -14,8 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The gateway as it runs, on a random port, against the Temporal starter's in-process test server
- * with a {@link ControllableCheckoutWorkflow} worker, and the catalog proxied to a
- * {@link FakeCatalogServer}. All subclasses share one Spring context.
+ * running the real checkout saga on fake services ({@link CheckoutTestWorker}), and the catalog
+ * proxied to a {@link FakeCatalogServer}. All subclasses share one Spring context.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.temporal.test-server.enabled=true")
