@@ -172,8 +172,12 @@ class SwaggerUiLoginTest {
         WebElement operation = new WebDriverWait(browser, WITHIN)
                 .until(driver -> operation(path).isDisplayed() ? operation(path) : null);
         operation.findElement(By.cssSelector(".opblock-summary-control")).click();
-        new WebDriverWait(browser, WITHIN).until(ExpectedConditions.elementToBeClickable(
-                operation(path).findElement(By.cssSelector(".try-out__btn")))).click();
+        // The operation's body renders after the click: look for the button until it is there.
+        new WebDriverWait(browser, WITHIN).until(driver -> {
+            List<WebElement> buttons = operation(path).findElements(By.cssSelector(".try-out__btn"));
+            return buttons.isEmpty() || !buttons.get(0).isDisplayed() || !buttons.get(0).isEnabled()
+                    ? null : buttons.get(0);
+        }).click();
     }
 
     /** Fills the path parameter, presses Execute and returns the status code Swagger UI shows. */
