@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -27,6 +28,12 @@ class PageTokens {
     private static final Logger log = LoggerFactory.getLogger(PageTokens.class);
     private static final String ALGORITHM = "HmacSHA256";
     private static final int MAC_BYTES = 32;
+    /**
+     * What {@link #seal} can produce, or empty (no token: the first page): the MAC and at least one
+     * byte of Temporal's token, Base64url without padding. Declared in the OpenAPI document.
+     */
+    static final String PATTERN = "^([A-Za-z0-9_-]{44,})?$";
+    private static final Pattern SHAPE = Pattern.compile(PATTERN);
 
     /**
      * {@code orderflow.gateway.page-tokens.key}: Base64 of at least 32 random bytes, the same on every
@@ -61,6 +68,9 @@ class PageTokens {
 
     /** Temporal's token inside a sealed one, if it was issued for this query and this caller. */
     byte[] open(String pageToken, String query, String subject) {
+        if (!SHAPE.matcher(pageToken).matches()) {
+            throw invalid();
+        }
         byte[] sealed;
         try {
             sealed = Base64.getUrlDecoder().decode(pageToken);

@@ -3,6 +3,7 @@ package io.orderflow.gateway.orders;
 import io.orderflow.checkout.CheckoutRequest;
 import io.orderflow.checkout.OrderLine;
 import io.orderflow.checkout.ShippingAddress;
+import io.orderflow.gateway.Identifiers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,8 +25,7 @@ public record PlaceOrderRequest(
         @NotNull @Valid Address shippingAddress) {
 
     public record Item(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'")
-            String sku,
+            @NotBlank @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.RULE) String sku,
             @NotNull @Min(1) @Max(1000) Integer quantity) {
     }
 

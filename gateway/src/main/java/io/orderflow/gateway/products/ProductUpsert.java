@@ -11,6 +11,6 @@ import jakarta.validation.constraints.Size;
 public record ProductUpsert(
         @NotBlank @Size(max = 200) String name,
         @NotNull @PositiveOrZero @Max(100_000_000) Long priceCents,
-        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
+        @NotNull @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as EUR") String currency,
         @NotNull @PositiveOrZero @Max(1_000_000) Integer available) {
 }

@@ -3,8 +3,6 @@ package io.orderflow.gateway.security;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.headers.Header;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -18,7 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 /**
  * Declares in the OpenAPI document how to get a token: the issuer's OAuth2 flows (client
@@ -53,29 +50,35 @@ class ApiSecurityDocumentation {
     }
 
     /**
-     * Every operation that needs a token can answer 401 (no or bad token, with
-     * {@code WWW-Authenticate: Bearer}) and 403 (token without the scope); declared once here
-     * rather than on every method.
+     * 401 and 403, declared once here rather than on every method. Every operation can answer 401
+     * with {@code WWW-Authenticate: Bearer}: one that needs a token when it has none or a bad one,
+     * a public one when a token is sent and is not valid (the resource server checks every token it
+     * is given). An operation that needs a token answers 403 when the token lacks the scope (with
+     * {@code WWW-Authenticate: Bearer error="insufficient_scope"}); a method may declare its own 403
+     * for other reasons, which keeps its description. Their problem+json content is added with every
+     * other error response's by {@code io.orderflow.gateway.openapi.ProblemResponses}.
      */
     @Bean
     OperationCustomizer authenticationProblems() {
         return (operation, handler) -> {
-            if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
-                return operation;
-            }
             ApiResponses responses = operation.getResponses();
-            responses.computeIfAbsent("401", status -> problem("Missing, expired or invalid bearer token")
-                    .addHeaderObject(HttpHeaders.WWW_AUTHENTICATE, new Header()
-                            .description("Bearer, with the error (RFC 6750)")
-                            .schema(new StringSchema())));
-            responses.computeIfAbsent("403", status -> problem("The token lacks the scope this operation needs"));
+            boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+            responses.computeIfAbsent("401", status -> new ApiResponse().description(secured
+                    ? "Missing, expired or invalid bearer token"
+                    : "A bearer token was sent and it is not valid (this operation needs none: send no token)"));
+            responses.get("401").addHeaderObject(HttpHeaders.WWW_AUTHENTICATE, new Header()
+                    .description("Bearer, with the error (RFC 6750)")
+                    .required(true)
+                    .schema(new StringSchema()));
+            if (secured) {
+                responses.computeIfAbsent("403", status -> new ApiResponse()
+                        .description("The token lacks the scope this operation needs"));
+                responses.get("403").addHeaderObject(HttpHeaders.WWW_AUTHENTICATE, new Header()
+                        .description("Bearer error=\"insufficient_scope\" when the token lacks the scope")
+                        .required(false)
+                        .schema(new StringSchema()));
+            }
             return operation;
         };
-    }
-
-    private static ApiResponse problem(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(
-                MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                new io.swagger.v3.oas.models.media.MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail"))));
     }
 }

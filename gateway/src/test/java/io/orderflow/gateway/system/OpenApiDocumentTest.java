@@ -1,0 +1,252 @@
+package io.orderflow.gateway.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.orderflow.checkout.OrderStatus;
+import io.orderflow.gateway.support.GatewayIntegrationTest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document is the contract (design brief §3.7): it states every status code, header,
+ * constraint and security requirement the gateway really has, and nothing it does not. These are
+ * its key facts; the property-based test ({@code scripts/contract-test.sh}) checks the rest
+ * against the running gateway.
+ */
+class OpenApiDocumentTest extends GatewayIntegrationTest {
+
+    private static final String ORDERS = "/api/v1/orders";
+    private static final String ORDER = "/api/v1/orders/{orderId}";
+    private static final String CANCEL = "/api/v1/orders/{orderId}/cancel";
+    private static final String PRODUCTS = "/api/v1/products";
+    private static final String PRODUCT = "/api/v1/products/{sku}";
+    private static final String IDENTIFIER = "^[A-Za-z0-9_-]{1,64}$";
+
+    private JsonNode document;
+
+    @BeforeEach
+    void readTheDocument() {
+        document = anonymous().get("/v3/api-docs").json();
+    }
+
+    @Test
+    void documentsExactlyTheApiOperations() {
+        assertThat(operations()).containsExactlyInAnyOrder(
+                "GET " + ORDERS, "POST " + ORDERS, "GET " + ORDER, "POST " + CANCEL,
+                "GET " + PRODUCTS, "GET " + PRODUCT, "PUT " + PRODUCT);
+    }
+
+    @Test
+    void theOrderBodyCarriesTheRulesTheGatewayEnforces() {
+        JsonNode order = schema("PlaceOrderRequest");
+        JsonNode item = schema("Item").path("properties");
+        JsonNode address = schema("Address").path("properties");
+
+        assertThat(texts(order.path("required"))).containsExactlyInAnyOrder("items", "payment", "shippingAddress");
+        assertThat(order.path("properties").path("items").path("minItems").asInt()).isEqualTo(1);
+        assertThat(order.path("properties").path("items").path("maxItems").asInt()).isEqualTo(50);
+        assertThat(order.path("properties").path("customerId").path("minLength").asInt()).isEqualTo(1);
+        assertThat(order.path("properties").path("customerId").path("maxLength").asInt()).isEqualTo(64);
+        assertThat(texts(order.path("properties").path("customerId").path("type")))
+                .as("optional, so an explicit null means absent").containsExactlyInAnyOrder("string", "null");
+        assertThat(item.path("sku").path("pattern").asText()).isEqualTo(IDENTIFIER);
+        assertThat(item.path("quantity").path("minimum").asInt()).isEqualTo(1);
+        assertThat(item.path("quantity").path("maximum").asInt()).isEqualTo(1000);
+        assertThat(address.path("name").path("minLength").asInt()).isEqualTo(1);
+        assertThat(address.path("name").path("maxLength").asInt()).isEqualTo(200);
+        assertThat(address.path("name").path("pattern").asText()).as("not blank").startsWith("[^");
+        assertThat(texts(address.path("country").path("enum"))).contains("GB", "DE", "AQ").doesNotContain("XX", "gb");
+        assertThat(schema("Payment").path("properties").path("token").path("maxLength").asInt()).isEqualTo(128);
+    }
+
+    @Test
+    void theProductBodyCarriesTheCatalogBounds() {
+        JsonNode product = schema("ProductUpsert").path("properties");
+
+        assertThat(product.path("priceCents").path("minimum").asLong()).isZero();
+        assertThat(product.path("priceCents").path("maximum").asLong()).isEqualTo(100_000_000L);
+        assertThat(product.path("available").path("minimum").asLong()).isZero();
+        assertThat(product.path("available").path("maximum").asLong()).isEqualTo(1_000_000L);
+        assertThat(product.path("currency").path("pattern").asText()).isEqualTo("^[A-Z]{3}$");
+        assertThat(parameter("PUT", PRODUCT, "sku").path("schema").path("pattern").asText()).isEqualTo(IDENTIFIER);
+    }
+
+    @Test
+    void parametersCarryTheirRules() {
+        assertThat(parameter("POST", ORDERS, "Idempotency-Key").path("in").asText()).isEqualTo("header");
+        assertThat(parameter("POST", ORDERS, "Idempotency-Key").path("schema").path("pattern").asText())
+                .isEqualTo(IDENTIFIER);
+        assertThat(parameter("GET", ORDER, "orderId").path("schema").path("pattern").asText()).isEqualTo(IDENTIFIER);
+        assertThat(parameter("GET", ORDER, "waitForTerminal").path("schema").path("pattern").asText())
+                .as("PT0S to PT60S, whole seconds").isEqualTo("^PT([0-9]|[1-5][0-9]|60)S$");
+        assertThat(parameter("GET", ORDERS, "pageSize").path("schema").path("minimum").asInt()).isEqualTo(1);
+        assertThat(parameter("GET", ORDERS, "pageSize").path("schema").path("maximum").asInt()).isEqualTo(100);
+        assertThat(texts(parameter("GET", ORDERS, "status").path("schema").path("enum")))
+                .containsExactlyElementsOf(Arrays.stream(OrderStatus.values()).map(Enum::name).toList());
+    }
+
+    @Test
+    void everyApiOperationMayAnswer429WithRetryAfter() {
+        forEachOperation((name, operation) -> assertRetryAfter(name, operation.path("responses").path("429")));
+    }
+
+    @Test
+    void everyOperationSaysItAnswers503WithRetryAfterWhenTheServiceBehindItIsDown() {
+        forEachOperation((name, operation) -> assertRetryAfter(name, operation.path("responses").path("503")));
+        assertThat(response("GET", PRODUCTS, "503").path("description").asText()).contains("catalog");
+        assertThat(response("POST", ORDERS, "503").path("description").asText()).contains("Temporal");
+    }
+
+    @Test
+    void bodiesAndParametersBringTheirProblems() {
+        forEachOperation((name, operation) -> {
+            JsonNode responses = operation.path("responses");
+            boolean body = operation.has("requestBody");
+            boolean parameters = operation.path("parameters").size() > 0;
+            assertThat(responses.has("400")).as(name).isEqualTo(body || parameters);
+            assertThat(responses.has("413")).as(name).isEqualTo(body);
+            assertThat(responses.has("415")).as(name).isEqualTo(body);
+        });
+        assertThat(operation("GET", ORDER).has("requestBody")).isFalse();
+    }
+
+    @Test
+    void eachOperationNamesTheScopesTheGatewayChecks() {
+        assertThat(scopes("POST", ORDERS)).containsExactly(List.of("orders:write"), List.of("orders:admin"));
+        assertThat(scopes("POST", CANCEL)).containsExactly(List.of("orders:write"), List.of("orders:admin"));
+        assertThat(scopes("GET", ORDER)).containsExactly(List.of("orders:read"), List.of("orders:admin"));
+        assertThat(scopes("GET", ORDERS)).containsExactly(List.of("orders:read"), List.of("orders:admin"));
+        assertThat(scopes("PUT", PRODUCT)).containsExactly(List.of("catalog:write"));
+        assertThat(operation("GET", PRODUCTS).has("security")).isFalse();
+        assertThat(operation("GET", PRODUCT).has("security")).isFalse();
+    }
+
+    @Test
+    void everyOperationMayAnswer401WithABearerChallengeAndOnlySecuredOnes403() {
+        forEachOperation((name, operation) -> {
+            JsonNode challenge = operation.path("responses").path("401").path("headers").path("WWW-Authenticate");
+            assertThat(challenge.path("required").asBoolean()).as(name).isTrue();
+            assertThat(operation.path("responses").has("403")).as(name).isEqualTo(operation.has("security"));
+        });
+        assertThat(response("GET", PRODUCTS, "401").path("description").asText())
+                .as("public: only a bad token is refused").contains("token was sent");
+    }
+
+    @Test
+    void everyErrorIsAProblemWhoseInstanceIsAUriReference() {
+        forEachOperation((name, operation) -> operation.path("responses").fields().forEachRemaining(response -> {
+            if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
+                assertThat(response.getValue().path("content").path("application/problem+json").path("schema")
+                        .path("$ref").asText()).as(name + " " + response.getKey())
+                        .isEqualTo("#/components/schemas/ProblemDetail");
+                assertThat(response.getValue().path("content").size()).as(name + " " + response.getKey()).isEqualTo(1);
+            }
+        }));
+        JsonNode problem = schema("ProblemDetail");
+        assertThat(problem.path("properties").path("instance").path("format").asText()).isEqualTo("uri-reference");
+        assertThat(texts(problem.path("required"))).containsExactlyInAnyOrder("type", "title", "status", "detail");
+        assertThat(schema("FieldProblem").path("properties").has("field")).isTrue();
+    }
+
+    @Test
+    void statesTheSuccessesAndTheirHeaders() {
+        assertThat(responseCodes("POST", ORDERS)).contains("200", "202");
+        assertThat(response("POST", ORDERS, "202").path("headers").path("Location").path("schema").path("format")
+                .asText()).isEqualTo("uri-reference");
+        assertThat(response("POST", ORDERS, "202").path("headers").path("Location").path("required").asBoolean()).isTrue();
+        assertThat(responseCodes("POST", CANCEL)).contains("202", "404", "409").doesNotContain("200");
+        assertThat(responseCodes("GET", ORDERS)).contains("200", "501");
+        assertThat(responseCodes("GET", ORDER)).contains("200", "404");
+        assertThat(responseCodes("GET", PRODUCTS)).contains("200").doesNotContain("404");
+    }
+
+    @Test
+    void responseBodiesSayWhichMembersMayBeNull() {
+        JsonNode view = schema("OrderView");
+
+        assertThat(texts(view.path("required"))).contains("orderId", "status", "failure", "trackingNumber");
+        assertThat(view.path("properties").path("orderId").path("type").asText()).isEqualTo("string");
+        assertThat(texts(view.path("properties").path("trackingNumber").path("type"))).contains("null");
+        assertThat(view.path("properties").path("failure").path("anyOf").toString()).contains("null", "OrderFailure");
+        assertThat(texts(schema("OrderPage").path("properties").path("nextPageToken").path("type"))).contains("null");
+    }
+
+    private void assertRetryAfter(String operation, JsonNode response) {
+        JsonNode retryAfter = response.path("headers").path("Retry-After");
+        assertThat(retryAfter.path("required").asBoolean()).as(operation).isTrue();
+        assertThat(retryAfter.path("schema").path("type").asText()).as(operation).isEqualTo("integer");
+        assertThat(retryAfter.path("schema").path("minimum").asInt()).as(operation).isEqualTo(1);
+    }
+
+    private List<String> operations() {
+        List<String> names = new ArrayList<>();
+        forEachOperation((name, operation) -> names.add(name));
+        return names;
+    }
+
+    private void forEachOperation(BiConsumer<String, JsonNode> check) {
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method ->
+                check.accept(method.getKey().toUpperCase() + " " + path.getKey(), method.getValue())));
+    }
+
+    private JsonNode operation(String method, String path) {
+        JsonNode operation = document.path("paths").path(path).path(method.toLowerCase());
+        assertThat(operation.isMissingNode()).as(method + " " + path + " is documented").isFalse();
+        return operation;
+    }
+
+    private JsonNode response(String method, String path, String status) {
+        return operation(method, path).path("responses").path(status);
+    }
+
+    private List<String> responseCodes(String method, String path) {
+        List<String> codes = new ArrayList<>();
+        operation(method, path).path("responses").fieldNames().forEachRemaining(codes::add);
+        return codes;
+    }
+
+    private JsonNode parameter(String method, String path, String name) {
+        for (JsonNode parameter : operation(method, path).path("parameters")) {
+            if (parameter.path("name").asText().equals(name)) {
+                return parameter;
+            }
+        }
+        throw new AssertionError(method + " " + path + " has no parameter " + name);
+    }
+
+    private List<List<String>> scopes(String method, String path) {
+        List<List<String>> alternatives = new ArrayList<>();
+        operation(method, path).path("security").forEach(requirement -> {
+            assertThat(texts(requirement.fieldNames())).containsExactly("oauth2");
+            alternatives.add(texts(requirement.path("oauth2")));
+        });
+        return alternatives;
+    }
+
+    private JsonNode schema(String name) {
+        JsonNode schema = document.path("components").path("schemas").path(name);
+        assertThat(schema.isMissingNode()).as("schema " + name).isFalse();
+        return schema;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        if (array.isTextual()) {
+            values.add(array.asText());
+        }
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    private static List<String> texts(Iterator<String> names) {
+        List<String> values = new ArrayList<>();
+        names.forEachRemaining(values::add);
+        return values;
+    }
+}
