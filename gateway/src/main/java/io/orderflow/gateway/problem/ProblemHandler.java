@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -40,7 +41,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             405, ProblemTypes.METHOD_NOT_ALLOWED,
             406, ProblemTypes.NOT_ACCEPTABLE,
             413, ProblemTypes.PAYLOAD_TOO_LARGE,
-            415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE);
+            415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
+            501, ProblemTypes.NOT_IMPLEMENTED);
 
     private final Duration temporalRetryAfter;
 
@@ -79,6 +81,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Your token does not carry the scope this operation needs.");
         problem.setType(ProblemTypes.FORBIDDEN);
         problem.setTitle("Forbidden");
+        return respond(problem, null);
+    }
+
+    /**
+     * A query string the servlet container cannot parse (a parameter without a name, a broken
+     * percent-encoding): the client's mistake, so a 400 like any other malformed request.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> handleMalformedQuery(InvalidParameterException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The query string is not well-formed.");
+        problem.setType(ProblemTypes.MALFORMED_REQUEST);
+        problem.setTitle("Malformed request");
         return respond(problem, null);
     }
 
@@ -151,9 +166,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem
                 && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            problem.setType(TYPES_BY_STATUS.getOrDefault(statusCode.value(), ProblemTypes.INTERNAL));
+            problem.setType(typeFor(statusCode.value()));
         }
         return response;
+    }
+
+    /** The stable type of a problem raised by Spring MVC or the servlet container for this status. */
+    static URI typeFor(int status) {
+        return TYPES_BY_STATUS.getOrDefault(status, ProblemTypes.INTERNAL);
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, Duration retryAfter) {

@@ -16,6 +16,8 @@ public final class ProblemTypes {
     public static final URI UNAUTHORIZED = of("unauthorized");
     public static final URI FORBIDDEN = of("forbidden");
     public static final URI METHOD_NOT_ALLOWED = of("method-not-allowed");
+    /** An HTTP method this server does not know at all (a known one an endpoint lacks is a 405). */
+    public static final URI NOT_IMPLEMENTED = of("not-implemented");
     public static final URI ORDER_NOT_FOUND = of("order-not-found");
     public static final URI ORDER_NOT_CANCELLABLE = of("order-not-cancellable");
     public static final URI IDEMPOTENCY_KEY_REUSED = of("idempotency-key-reused");

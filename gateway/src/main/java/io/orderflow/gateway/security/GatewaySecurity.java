@@ -9,12 +9,17 @@ import static io.orderflow.gateway.security.Scopes.authority;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -28,6 +33,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 public class GatewaySecurity implements WebMvcConfigurer {
 
+    private static final List<String> KNOWN_METHODS =
+            List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "QUERY");
     private static final String ORDERS = "/api/v1/orders";
     private static final String PRODUCTS = "/api/v1/products";
 
@@ -61,6 +68,39 @@ public class GatewaySecurity implements WebMvcConfigurer {
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable());
         return http.build();
+    }
+
+    /**
+     * Spring Security's strict firewall (encoded slashes, dot segments, control characters… are
+     * refused), knowing one method more than its default: QUERY (a safe method with a body, being
+     * standardised by the IETF). So a QUERY reaches Spring MVC, which answers 405 with {@code Allow}
+     * like for any other method an endpoint does not have, instead of being refused as malformed.
+     */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHttpMethods(KNOWN_METHODS);
+        return firewall;
+    }
+
+    /**
+     * Tomcat refuses an encoded slash ({@code %2F}) in a path itself, with an HTML page; passed
+     * through, the firewall refuses it (it allows no encoded slash) and the client gets a problem.
+     */
+    @Bean
+    TomcatConnectorCustomizer encodedSlashesReachTheFirewall() {
+        return connector -> connector.setEncodedSolidusHandling("passthrough");
+    }
+
+    /**
+     * A request the firewall refuses gets a problem like every other error (rendered by the error
+     * page, {@code ProblemErrorController}): 501 for a method this server does not know at all
+     * (RFC 9110 §15.6.2), 400 for anything else it refuses.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> response.sendError(KNOWN_METHODS.contains(request.getMethod())
+                ? HttpStatus.BAD_REQUEST.value() : HttpStatus.NOT_IMPLEMENTED.value());
     }
 
     @Override
