@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the programs the tests start are installed: MariaDB (the tests run their own
 # mariadbd in a temporary directory, never a system service), Chromium (Web UI screenshot) and its
-# chromedriver (Swagger UI login and the Temporal Web UI in a real browser), curl, the Temporal CLI
+# chromedriver (Swagger UI login and the Temporal Web UI in a real browser), curl, Python with venv
+# (the contract test's schemathesis, in a virtualenv), the Temporal CLI
 # (the real Temporal dev server) and the Temporal Web UI server (the real stack's UI, with login).
 # On Debian or Ubuntu it installs what is missing; elsewhere it says what to install and fails.
 set -euo pipefail
@@ -12,6 +13,9 @@ command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || missing+=(ma
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+# The contract test installs schemathesis into a virtualenv (python3 -m venv needs ensurepip).
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${missing[*]}" >&2

@@ -14,6 +14,7 @@ scripts/prerequisites.sh
 
 # install, not verify: the stack suite below runs the e2e module alone against these artifacts.
 mvn -B install
+scripts/contract-test.sh
 bash deploy/tests/run.sh
 
 trap 'scripts/stack.sh down || true' EXIT
