@@ -1,6 +1,7 @@
 package io.orderflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -211,15 +212,10 @@ public abstract class CheckoutScenarios {
         }
     }
 
-    protected void awaitStatus(String orderId, String status) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (status.equals(client().getOrder(orderId).text("status"))) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("order " + orderId + " never reached " + status);
+    protected void awaitStatus(String orderId, String status) {
+        await("order " + orderId + " reaches " + status).dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> client().getOrder(orderId).text("status"), status::equals);
     }
 
     protected static void assertFailed(JsonNode view, String code) {

@@ -1,5 +1,7 @@
 package io.orderflow.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,15 +19,15 @@ import java.util.function.Supplier;
 /**
  * A small client of the REST contract, as an outside consumer would write it. Each call carries
  * the bearer token its token source gives (fetched from the identity provider and renewed there),
- * or none for an anonymous client.
+ * or none for an anonymous client. Its HTTP client is the module's only one.
  */
 public final class OrderflowClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
     private final Supplier<String> bearerToken;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public OrderflowClient(URI base, Supplier<String> bearerToken) {
         this.base = base;
@@ -83,20 +85,18 @@ public final class OrderflowClient {
 
     /** Long-polls until the order is terminal (the gateway caps one wait at 60 s; we ask 30 s a round). */
     public JsonNode awaitTerminal(String orderId, Duration atMost) {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        JsonNode view;
-        do {
-            Response response = send(json("/api/v1/orders/" + orderId + "?waitForTerminal=PT30S").GET()
-                    .timeout(Duration.ofSeconds(45)));
-            if (response.status() != 200) {
-                throw new AssertionError("GET order " + orderId + " answered " + response.status() + ": " + response.body());
-            }
-            view = response.body();
-            if (isTerminal(view.path("status").asText())) {
-                return view;
-            }
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("order " + orderId + " not terminal after " + atMost + ": " + view);
+        return await("order " + orderId + " terminal").dontCatchUncaughtExceptions().atMost(atMost)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .until(() -> waitForTerminal(orderId), view -> isTerminal(view.path("status").asText()));
+    }
+
+    private JsonNode waitForTerminal(String orderId) {
+        Response response = send(json("/api/v1/orders/" + orderId + "?waitForTerminal=PT30S").GET()
+                .timeout(Duration.ofSeconds(45)));
+        if (response.status() != 200) {
+            throw new AssertionError("GET order " + orderId + " answered " + response.status() + ": " + response.body());
+        }
+        return response.body();
     }
 
     /** Cancels with a reason, or with no body at all when {@code reason} is {@code null}. */
@@ -167,11 +167,23 @@ public final class OrderflowClient {
 
     private Response sendOnce(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
             return new Response(response.statusCode(), response.headers().map(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request to something other than the REST contract (metrics, the Temporal UI's API), as text. */
+    public static HttpResponse<String> sendRaw(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 class DevIdentityProviderTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Calls that are not a browser's (no cookies, no login): the token endpoint, the metadata. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SWAGGER_REDIRECT = "http://127.0.0.1:8080/swagger-ui/oauth2-redirect.html";
     /** The confidential client the Temporal Web UI's server logs operators in with (identity.yml). */
     private static final String TEMPORAL_UI = "temporal-ui";
@@ -113,8 +115,7 @@ class DevIdentityProviderTest {
 
     @Test
     void theBrowserClientCannotSkipPkce() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(provider.issuer()
+        HttpResponse<String> response = browser().send(HttpRequest.newBuilder(URI.create(provider.issuer()
                         + "/oauth2/authorize?response_type=code&client_id=orderflow-web&scope=openid&redirect_uri="
                         + encode(SWAGGER_REDIRECT))).build(), HttpResponse.BodyHandlers.ofString());
 
@@ -265,7 +266,7 @@ class DevIdentityProviderTest {
 
     private static HttpResponse<String> tokenRequest(String clientId, String secret, String scope) throws Exception {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(provider.issuer() + "/oauth2/token"))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(provider.issuer() + "/oauth2/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + encode(scope)))
@@ -273,7 +274,7 @@ class DevIdentityProviderTest {
     }
 
     private static JsonNode getJson(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpResponse<String> response = HTTP.send(
                 get(provider.issuer() + path, false), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body());

@@ -1,18 +1,18 @@
 package io.orderflow.worker;
 
+import static org.awaitility.Awaitility.await;
+
 import io.orderflow.testing.TestEncryption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real payment worker: a separate JVM started from this test's class path with
@@ -30,8 +30,9 @@ final class PaymentWorkerProcess implements AutoCloseable {
         this.httpPort = httpPort;
     }
 
+    /** A worker whose provider takes {@code slowCharge} to approve {@code tok_slow}. */
     static PaymentWorkerProcess start(String temporalTarget, String jdbcUrl, String user, String password,
-            int httpPort, Duration shutdownGrace) {
+            int httpPort, Duration shutdownGrace, Duration slowCharge) {
         try {
             Path log = Files.createTempFile("payment-worker-", ".log");
             List<String> command = new ArrayList<>(List.of(
@@ -49,6 +50,7 @@ final class PaymentWorkerProcess implements AutoCloseable {
             // One free port for this test process: actuator on the HTTP port (its own port in production).
             builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(httpPort));
             builder.environment().put("ORDERFLOW_WORKER_SHUTDOWN_GRACE", shutdownGrace.toMillis() + "ms");
+            builder.environment().put("ORDERFLOW_PAYMENT_SIMULATOR_SLOW_TOKEN_DELAY", slowCharge.toMillis() + "ms");
             builder.environment().putAll(TestEncryption.environment());
             return new PaymentWorkerProcess(builder.start(), log, httpPort);
         } catch (IOException e) {
@@ -56,27 +58,26 @@ final class PaymentWorkerProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until readiness says the worker polls its task queue and reaches its database. */
-    void awaitReady(Duration atMost) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
+    /**
+     * Waits until readiness says the worker polls its task queue and reaches its database; a worker
+     * that dies or never gets there is stopped, so no test leaves it behind.
+     */
+    void awaitReady(Duration atMost) {
         URI readiness = URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness");
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("payment worker died during start-up:\n" + logTail());
-            }
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(readiness).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
+        try {
+            await().dontCatchUncaughtExceptions().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("payment worker died during start-up:\n" + logTail());
                 }
-            } catch (IOException notListeningYet) {
-                // keep polling
-            }
-            Thread.sleep(200);
+                return Probes.status(readiness) == 200;
+            });
+        } catch (ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new AssertionError("payment worker not ready within " + atMost + ":\n" + logTail(), e);
+        } catch (RuntimeException | AssertionError e) {
+            process.destroyForcibly();
+            throw e;
         }
-        throw new AssertionError("payment worker not ready within " + atMost + ":\n" + logTail());
     }
 
     /** Sends SIGTERM, as Kubernetes does when it stops a pod. */

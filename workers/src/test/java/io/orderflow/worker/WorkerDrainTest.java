@@ -1,6 +1,7 @@
 package io.orderflow.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.orderflow.TaskQueues;
 import io.orderflow.checkout.CheckoutRequest;
@@ -31,9 +32,6 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -53,12 +51,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * task in flight finish within its grace period and exits. Here the payment worker is a real
  * process against a real MariaDB; the checkout workflow and fake stock/delivery run in this JVM
  * against an in-process Temporal server on a real port. {@code tok_slow} keeps a charge in flight
- * for five seconds, which is when the worker is told to stop.
+ * for {@link #SLOW_CHARGE}, which is when the worker is told to stop.
  */
 @ExtendWith(MariaDbExtension.class)
 class WorkerDrainTest {
 
     private static final Duration SLOW_CHARGE = Duration.ofSeconds(5);
+    /** What a worker needs after its grace period to close its context and leave the JVM. */
+    private static final Duration EXIT_AFTER_GRACE = Duration.ofSeconds(3);
 
     private TestServer.PortBoundTestServer temporal;
     private WorkflowServiceStubs service;
@@ -69,7 +69,7 @@ class WorkerDrainTest {
 
     @BeforeEach
     void startTemporalAndTheOtherRoles(MariaDbServer mariaDb) {
-        int port = freePort();
+        int port = Ports.free();
         temporal = TestServer.createPortBoundServer(port, false);
         temporalTarget = "127.0.0.1:" + port;
         SearchAttributeRegistration.register(temporalTarget, "default");
@@ -105,7 +105,7 @@ class WorkerDrainTest {
 
             long sigterm = System.nanoTime();
             worker.terminate();
-            boolean exited = worker.awaitExit(grace.plusSeconds(10));
+            boolean exited = worker.awaitExit(grace.plus(EXIT_AFTER_GRACE));
             Duration exitedAfter = Duration.ofNanos(System.nanoTime() - sigterm);
 
             assertThat(exited).as("worker exited; log:%n%s", worker.logTail()).isTrue();
@@ -121,6 +121,8 @@ class WorkerDrainTest {
     @Test
     void aChargeCutOffByAShortGracePeriodIsRetriedByAnotherWorkerAndChargedOnce(MariaDbServer mariaDb) throws Exception {
         Duration grace = Duration.ofMillis(500);
+        Duration exitDeadline = grace.plus(EXIT_AFTER_GRACE);
+        assertThat(exitDeadline).as("an exit by then cuts the charge off").isLessThan(SLOW_CHARGE);
         String orderId = "cutoff-" + UUID.randomUUID();
         WorkflowStub order;
         try (PaymentWorkerProcess first = startPaymentWorker(mariaDb, grace)) {
@@ -129,8 +131,8 @@ class WorkerDrainTest {
 
             first.terminate();
 
-            assertThat(first.awaitExit(SLOW_CHARGE.minusSeconds(1))).as("exits before the charge could finish; log:%n%s",
-                    first.logTail()).isTrue();
+            assertThat(first.awaitExit(exitDeadline)).as("exits once its grace is over, before the charge could finish;"
+                    + " log:%n%s", first.logTail()).isTrue();
         }
         try (PaymentWorkerProcess second = startPaymentWorker(mariaDb, Duration.ofSeconds(20))) {
             OrderView view = order.getResult(60, TimeUnit.SECONDS, OrderView.class);
@@ -141,9 +143,9 @@ class WorkerDrainTest {
         }
     }
 
-    private PaymentWorkerProcess startPaymentWorker(MariaDbServer mariaDb, Duration grace) throws InterruptedException {
+    private PaymentWorkerProcess startPaymentWorker(MariaDbServer mariaDb, Duration grace) {
         PaymentWorkerProcess worker = PaymentWorkerProcess.start(temporalTarget, mariaDb.jdbcUrl(database),
-                MariaDbServer.USER, MariaDbServer.PASSWORD, freePort(), grace);
+                MariaDbServer.USER, MariaDbServer.PASSWORD, Ports.free(), grace, SLOW_CHARGE);
         worker.awaitReady(Duration.ofSeconds(90));
         return worker;
     }
@@ -159,15 +161,9 @@ class WorkerDrainTest {
 
     /** The charge is in flight once the payment worker has picked it up (activity task started). */
     private void awaitChargeInFlight(String orderId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (chargeStarted(orderId)) {
-                Thread.sleep(500);
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the charge of " + orderId + " never started");
+        await("the charge of " + orderId + " started").dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30))
+                .until(() -> chargeStarted(orderId));
+        Thread.sleep(500);
     }
 
     private boolean chargeStarted(String orderId) {
@@ -205,14 +201,6 @@ class WorkerDrainTest {
                 rows.next();
                 return rows.getInt(1);
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

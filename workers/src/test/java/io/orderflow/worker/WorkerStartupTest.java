@@ -1,16 +1,11 @@
 package io.orderflow.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.orderflow.testing.TestEncryption;
 import io.temporal.testserver.TestServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,11 +18,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class WorkerStartupTest {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** Three times the connect backoff below: the worker has failed to connect more than once. */
+    private static final Duration WHILE_TEMPORAL_IS_DOWN = Duration.ofMillis(1500);
 
     @Test
-    void aWorkerStartedBeforeTemporalStaysUpNotReadyAndBecomesReadyOnceTheServerAnswers() throws Exception {
-        int temporalPort = freePort();
+    void aWorkerStartedBeforeTemporalStaysUpNotReadyAndBecomesReadyOnceTheServerAnswers() {
+        int temporalPort = Ports.free();
         try (ConfigurableApplicationContext worker = WorkerApplication.application(WorkerRoles.of(WorkerRole.CHECKOUT), Map.of())
                 .run(TestEncryption.springArgs("--server.port=0", "--management.server.port=0",
                         "--spring.temporal.connection.target=127.0.0.1:" + temporalPort,
@@ -37,43 +33,16 @@ class WorkerStartupTest {
             URI liveness = readiness.resolve("/actuator/health/liveness");
             URI apiPort = URI.create("http://127.0.0.1:" + worker.getEnvironment().getProperty("local.server.port")
                     + "/actuator/health/liveness");
-            Thread.sleep(1500);
 
-            assertThat(status(apiPort)).as("probes live on the management port only").isEqualTo(404);
-
-            assertThat(status(liveness)).as("alive while Temporal is down").isEqualTo(200);
-            assertThat(status(readiness)).as("not ready while Temporal is down").isEqualTo(503);
+            assertThat(Probes.status(apiPort)).as("probes live on the management port only").isEqualTo(404);
+            await("alive and not ready for as long as Temporal is down").dontCatchUncaughtExceptions()
+                    .during(WHILE_TEMPORAL_IS_DOWN).atMost(WHILE_TEMPORAL_IS_DOWN.plusSeconds(2))
+                    .until(() -> Probes.status(liveness) == 200 && Probes.status(readiness) == 503);
 
             try (TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(temporalPort, false)) {
-                assertThat(awaitStatus(readiness, 200, Duration.ofSeconds(20))).as("ready once Temporal answers").isTrue();
+                await("ready once Temporal answers").dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(20))
+                        .until(() -> Probes.status(readiness) == 200);
             }
-        }
-    }
-
-    private boolean awaitStatus(URI uri, int expected, Duration atMost) throws InterruptedException {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (status(uri) == expected) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return false;
-    }
-
-    private int status(URI uri) throws InterruptedException {
-        try {
-            return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

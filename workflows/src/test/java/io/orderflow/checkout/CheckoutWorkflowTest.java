@@ -203,7 +203,7 @@ class CheckoutWorkflowTest {
         env.payment().onCharge(Step.failTransiently("provider unavailable"));
         CheckoutWorkflow workflow = env.start(Orders.sample(ORDER));
         // Two failed attempts: the third now waits in Temporal's retry backoff (2 s, real time here).
-        awaitAttempts(PAYMENT_CHARGE, 2);
+        env.log().awaitAttempts(PAYMENT_CHARGE, 2);
 
         OrderView atAcceptance = workflow.cancel("changed my mind");
 
@@ -300,7 +300,7 @@ class CheckoutWorkflowTest {
     void cancellingTheWholeWorkflowStillRunsEveryCompensation() {
         env.payment().onCharge(Step.failTransiently("provider unavailable"));
         CheckoutWorkflow workflow = env.start(Orders.sample(ORDER));
-        awaitAttempts(PAYMENT_CHARGE, 1);
+        env.log().awaitAttempts(PAYMENT_CHARGE, 1);
 
         // An operator's cancel of the execution (the gateway uses the cancel update instead). The
         // SDK closes a cancel-requested execution as cancelled, so the view comes from the query.
@@ -314,15 +314,5 @@ class CheckoutWorkflowTest {
         assertThat(env.log().compensations()).containsExactly(PAYMENT_REFUND, STOCK_RELEASE);
         assertThat(env.stock().holdsStockFor(ORDER)).isFalse();
         assertThat(env.payment().netChargedCents(ORDER)).isZero();
-    }
-
-    private void awaitAttempts(String activityType, long attempts) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (env.log().attempts(activityType) < attempts) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(activityType + " was not attempted " + attempts + " times");
-            }
-            Thread.onSpinWait();
-        }
     }
 }

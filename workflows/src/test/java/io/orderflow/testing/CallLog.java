@@ -1,5 +1,8 @@
 package io.orderflow.testing;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,5 +41,12 @@ public final class CallLog {
 
     public synchronized long attempts(String activityType) {
         return calls.stream().filter(activityType::equals).count();
+    }
+
+    /** Waits (real time: activities run on real threads) until the activity was attempted this often. */
+    public void awaitAttempts(String activityType, long attempts) {
+        await(activityType + " attempted " + attempts + " times").dontCatchUncaughtExceptions()
+                .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> attempts(activityType) >= attempts);
     }
 }

@@ -1,5 +1,7 @@
 package io.orderflow.testing.mariadb;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -134,21 +137,23 @@ public final class MariaDbServer {
     }
 
     private void awaitReady() {
-        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-        SQLException last = null;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("mariadbd exited with " + process.exitValue() + "; see " + log());
-            }
-            try (Connection ignored = DriverManager.getConnection(rootUrl(), "root", "")) {
-                return;
-            } catch (SQLException e) {
-                last = e;
-                sleep(Duration.ofMillis(200));
-            }
+        try {
+            await().dontCatchUncaughtExceptions().atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                    .ignoreException(SQLException.class)
+                    .until(this::acceptsConnections);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("mariadbd did not accept connections within " + STARTUP_TIMEOUT
+                    + "; see " + log(), e);
         }
-        throw new IllegalStateException("mariadbd did not accept connections within " + STARTUP_TIMEOUT
-                + " (" + (last == null ? "" : last.getMessage()) + "); see " + log());
+    }
+
+    private boolean acceptsConnections() throws SQLException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("mariadbd exited with " + process.exitValue() + "; see " + log());
+        }
+        try (Connection ignored = DriverManager.getConnection(rootUrl(), "root", "")) {
+            return true;
+        }
     }
 
     /**
@@ -224,15 +229,6 @@ public final class MariaDbServer {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for MariaDB", e);
         }
     }
 

@@ -5,7 +5,6 @@ import io.orderflow.identity.testing.DevTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +41,6 @@ final class RealStack {
     static final int MARIADB_PORT = 3307;
     /** Long enough for a restart of the part under test plus the retries of the orders it delays. */
     static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(4);
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     private RealStack() {
     }
@@ -87,19 +84,12 @@ final class RealStack {
 
     /** The text of {@code path} on a worker's or the gateway's HTTP port (e.g. its Prometheus page). */
     static String httpGet(URI uri) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new AssertionError("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException("GET " + uri + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        HttpResponse<String> response = OrderflowClient.sendRaw(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
         }
+        return response.body();
     }
 
     /** The repository root: the e2e module's parent, found by walking up to {@code scripts/stack.sh}. */

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -121,9 +120,8 @@ class WebUiTest {
 
     @Test
     void theUiServersApiAnswersNobodyWhoIsNotLoggedIn() throws Exception {
-        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(RealStack.TEMPORAL_UI + "/api/v1/namespaces/default/workflows")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = OrderflowClient.sendRaw(HttpRequest.newBuilder(
+                URI.create(RealStack.TEMPORAL_UI + "/api/v1/namespaces/default/workflows")).GET().build());
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.body()).doesNotContain("order-");
@@ -316,19 +314,12 @@ class WebUiTest {
     private static List<String> uiSearch(String query) {
         URI uri = URI.create(RealStack.TEMPORAL_UI + "/api/v1/namespaces/default/workflows?query="
                 + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20"));
-        try {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
-                    .header("Authorization", "Bearer " + RealStack.TOKENS.accessToken(DevTokens.OPERATOR))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            return StreamSupport.stream(readJson(answer.body()).path("executions").spliterator(), false)
-                    .map(execution -> execution.path("execution").path("workflowId").asText()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> answer = OrderflowClient.sendRaw(HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + RealStack.TOKENS.accessToken(DevTokens.OPERATOR))
+                .timeout(Duration.ofSeconds(10)).GET().build());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return StreamSupport.stream(readJson(answer.body()).path("executions").spliterator(), false)
+                .map(execution -> execution.path("execution").path("workflowId").asText()).toList();
     }
 
     private static List<String> withCodec(List<String> command, String accessToken) {

@@ -1,16 +1,12 @@
 package io.orderflow.gateway.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.orderflow.gateway.support.ApiClient;
 import io.orderflow.gateway.support.CheckoutTestWorker;
 import io.orderflow.gateway.support.GatewayIntegrationTest;
 import io.orderflow.gateway.support.OrderJson;
-import io.orderflow.identity.testing.DevTokens;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -31,20 +26,13 @@ class WaitingOrdersTest extends GatewayIntegrationTest {
 
     private static final int WAITERS = 1000;
 
-    @LocalServerPort
-    private int port;
-
     @Test
     void aThousandWaitsLeaveProbesAndTheCatalogAnsweringAndTheNextWaitIsRefusedAtOnce() throws Exception {
         String orderId = heldOrder();
-        String token = TOKENS.accessToken(DevTokens.OPERATOR);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+        ApiClient operator = api();
+        List<CompletableFuture<ApiClient.Reply>> waiting = new ArrayList<>();
         for (int i = 0; i < WAITERS; i++) {
-            waiting.add(http.sendAsync(HttpRequest.newBuilder(URI.create(
-                                    "http://127.0.0.1:" + port + "/api/v1/orders/" + orderId + "?waitForTerminal=PT50S"))
-                            .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(90)).build(),
-                    HttpResponse.BodyHandlers.ofString()));
+            waiting.add(operator.getAsync("/api/v1/orders/" + orderId + "?waitForTerminal=PT50S"));
         }
         ApiClient.Reply refused = awaitRefusal(orderId);
 
@@ -64,7 +52,7 @@ class WaitingOrdersTest extends GatewayIntegrationTest {
         CheckoutTestWorker.HELD_CHARGES.of(orderId).open();
         CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         assertThat(waiting).allSatisfy(reply -> {
-            assertThat(reply.join().statusCode()).isEqualTo(200);
+            assertThat(reply.join().status()).isEqualTo(200);
             assertThat(reply.join().body()).contains("\"status\":\"CANCELLED\"");
         });
         assertThat(api().get("/api/v1/orders/" + orderId + "?waitForTerminal=PT1S").status())
@@ -78,15 +66,12 @@ class WaitingOrdersTest extends GatewayIntegrationTest {
     }
 
     /** The 1001st wait, once the gateway reports all thousand admitted (its own gauge says so). */
-    private ApiClient.Reply awaitRefusal(String orderId) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120); // 1000 connections on 2 busy cores
+    private ApiClient.Reply awaitRefusal(String orderId) {
         Pattern admitted = Pattern.compile("(?m)^orderflow_gateway_waits_active(\\{[^}]*\\})? " + WAITERS + "\\.0$");
-        while (!admitted.matcher(management().get("/actuator/prometheus").body()).find()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the gateway never held " + WAITERS + " waits at once");
-            }
-            Thread.sleep(200);
-        }
+        await("the gateway holds " + WAITERS + " waits at once").dontCatchUncaughtExceptions()
+                .atMost(Duration.ofSeconds(120)) // 1000 connections on 2 busy cores
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> admitted.matcher(management().get("/actuator/prometheus").body()).find());
         return api().get("/api/v1/orders/" + orderId + "?waitForTerminal=PT1S");
     }
 }

@@ -7,10 +7,6 @@ import io.orderflow.gateway.support.ApiClient;
 import io.orderflow.gateway.support.OrderJson;
 import io.orderflow.identity.testing.DevIdentityProvider;
 import io.orderflow.identity.testing.DevTokens;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import io.temporal.client.WorkflowClient;
@@ -36,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "orderflow.gateway.catalog.retry-after=9s"})
 class DependenciesDownTest {
 
-    private static final int CLOSED_PORT = closedPort();
+    private static final int CLOSED_PORT = DevIdentityProvider.freePort();
     private static final DevIdentityProvider IDENTITY = DevIdentityProvider.start();
 
     @LocalServerPort
@@ -50,14 +46,6 @@ class DependenciesDownTest {
         registry.add("spring.temporal.connection.target", () -> "127.0.0.1:" + CLOSED_PORT);
         registry.add("orderflow.gateway.catalog.base-url", () -> "http://127.0.0.1:" + CLOSED_PORT);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> IDENTITY.issuer().toString());
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private ApiClient api() {
