@@ -15,9 +15,29 @@ DEPLOY = Path(__file__).resolve().parent.parent
 K8S = DEPLOY / "k8s"
 KUSTOMIZATIONS = {"base": K8S / "base", "dev": K8S / "overlays" / "dev", "prod": K8S / "overlays" / "prod"}
 
+REPOSITORY = DEPLOY.parent
 WORKER_ROLES = {"checkout": "workflow", "stock": "activity", "payment": "activity", "delivery": "activity"}
 DATABASE_ROLES = {"stock", "payment", "delivery"}
-WORKER_PORTS = {"checkout": 8084, "stock": 8081, "payment": 8082, "delivery": 8083}
+
+
+def _worker_ports() -> dict[str, int]:
+    """Each worker role's HTTP port, as the code keeps it (WorkerRole)."""
+    source = (REPOSITORY / "workers/src/main/java/io/orderflow/worker/WorkerRole.java").read_text()
+    return {role.lower(): int(port) for role, port in
+            re.findall(r"^\s*([A-Z]+)\(TaskQueues\.\w+,.*?(\d+)\)[,;]", source, re.MULTILINE)}
+
+
+def _order_search_attributes() -> set[tuple[str, str]]:
+    """The custom search attributes (name, Temporal CLI type), as the code keeps them (OrderSearchAttributes)."""
+    source = (REPOSITORY / "workflows/src/main/java/io/orderflow/checkout/OrderSearchAttributes.java").read_text()
+    cli_types = {"Keyword": "Keyword", "Long": "Int", "Double": "Double", "Boolean": "Bool",
+                 "OffsetDateTime": "Datetime", "Text": "Text", "KeywordList": "KeywordList"}
+    return {(name, cli_types[kind]) for kind, name in
+            re.findall(r'SearchAttributeKey\.for(\w+)\("(\w+)"\)', source)}
+
+
+WORKER_PORTS = _worker_ports()
+ORDER_SEARCH_ATTRIBUTES = _order_search_attributes()
 LONGEST_ACTIVITY_START_TO_CLOSE_SECONDS = 15
 TEMPORAL_PORT, MYSQL_PORT, DNS_PORT = 7233, 3306, 53
 APP_IMAGE = "orderflow"

@@ -4,7 +4,7 @@ import re
 import pytest
 import yaml
 
-from manifests import DEPLOY, WORKER_PORTS, WORKER_ROLES
+from manifests import DEPLOY, ORDER_SEARCH_ATTRIBUTES, WORKER_PORTS, WORKER_ROLES
 
 COMPOSE_FILE = DEPLOY / "compose" / "compose.yaml"
 SERVICES = {"temporal", "register-search-attributes", "mysql", "gateway"} | {f"{r}-worker" for r in WORKER_ROLES}
@@ -86,4 +86,4 @@ def test_temporal_dev_server_exposes_its_web_ui_and_mysql_is_84_with_the_shared_
 def test_the_one_shot_service_registers_the_order_search_attributes(services):
     command = services["register-search-attributes"]["command"]
     pairs = {(command[i + 1], command[i + 3]) for i, t in enumerate(command) if t == "--name"}
-    assert pairs == {("OrderStatus", "Keyword"), ("CustomerId", "Keyword"), ("OrderTotalCents", "Int")}
+    assert pairs == ORDER_SEARCH_ATTRIBUTES

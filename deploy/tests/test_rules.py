@@ -3,9 +3,9 @@ import copy
 
 import pytest
 
-from manifests import (DATABASE_ROLES, TEMPORAL_PORT, WORKER_PORTS, WORKER_ROLES, app_probe_violations, env_of,
-                       env_value, grace_violations, hardening_violations, is_app, named, of_kind, pod_spec,
-                       role_of, worker_egress_violations)
+from manifests import (DATABASE_ROLES, ORDER_SEARCH_ATTRIBUTES, TEMPORAL_PORT, WORKER_PORTS, WORKER_ROLES,
+                       app_probe_violations, env_of, env_value, grace_violations, hardening_violations, is_app,
+                       named, of_kind, pod_spec, role_of, worker_egress_violations)
 
 
 def workers(objects):
@@ -270,7 +270,7 @@ def test_a_job_registers_the_three_order_search_attributes_in_every_overlay(over
     tokens = script.replace("\\", " ").split()
     pairs = {(tokens[i + 1], tokens[i + 3]) for i, t in enumerate(tokens)
              if t == "--name" and i + 3 < len(tokens) and tokens[i + 2] == "--type"}
-    assert pairs == {("OrderStatus", "Keyword"), ("CustomerId", "Keyword"), ("OrderTotalCents", "Int")}
+    assert pairs == ORDER_SEARCH_ATTRIBUTES
     assert "temporal operator search-attribute create" in script
     assert '--namespace "$TEMPORAL_NAMESPACE"' in script
 

@@ -1,12 +1,15 @@
 package io.orderflow.embedded;
 
+import io.orderflow.worker.WorkerRole;
+
 /**
  * Ports of the embedded platform. Read from system properties or environment so two platforms
  * (say, a test and a demo) can run side by side.
  *
  * @param temporalPort gRPC port of the in-process Temporal test server (the Temporal CLI can talk to it)
  * @param gatewayPort REST API
- * @param stockPort stock worker HTTP (catalog API, actuator); payment, delivery and checkout follow it
+ * @param stockPort stock worker HTTP (catalog API, actuator); by default, like the payment, delivery
+ *     and checkout ports, the role's own port ({@link WorkerRole#defaultHttpPort()})
  * @param identityPort the dev identity provider; its issuer is {@code http://127.0.0.1:<identityPort>}
  */
 public record EmbeddedSettings(int temporalPort, int gatewayPort, int stockPort, int paymentPort, int deliveryPort,
@@ -16,10 +19,14 @@ public record EmbeddedSettings(int temporalPort, int gatewayPort, int stockPort,
         return new EmbeddedSettings(
                 intSetting("orderflow.embedded.temporal-port", "ORDERFLOW_EMBEDDED_TEMPORAL_PORT", 7233),
                 intSetting("orderflow.embedded.gateway-port", "ORDERFLOW_EMBEDDED_GATEWAY_PORT", 8080),
-                intSetting("orderflow.embedded.stock-port", "ORDERFLOW_EMBEDDED_STOCK_PORT", 8081),
-                intSetting("orderflow.embedded.payment-port", "ORDERFLOW_EMBEDDED_PAYMENT_PORT", 8082),
-                intSetting("orderflow.embedded.delivery-port", "ORDERFLOW_EMBEDDED_DELIVERY_PORT", 8083),
-                intSetting("orderflow.embedded.checkout-port", "ORDERFLOW_EMBEDDED_CHECKOUT_PORT", 8084),
+                intSetting("orderflow.embedded.stock-port", "ORDERFLOW_EMBEDDED_STOCK_PORT",
+                        WorkerRole.STOCK.defaultHttpPort()),
+                intSetting("orderflow.embedded.payment-port", "ORDERFLOW_EMBEDDED_PAYMENT_PORT",
+                        WorkerRole.PAYMENT.defaultHttpPort()),
+                intSetting("orderflow.embedded.delivery-port", "ORDERFLOW_EMBEDDED_DELIVERY_PORT",
+                        WorkerRole.DELIVERY.defaultHttpPort()),
+                intSetting("orderflow.embedded.checkout-port", "ORDERFLOW_EMBEDDED_CHECKOUT_PORT",
+                        WorkerRole.CHECKOUT.defaultHttpPort()),
                 intSetting("orderflow.embedded.identity-port", "ORDERFLOW_EMBEDDED_IDENTITY_PORT", 9000));
     }
 

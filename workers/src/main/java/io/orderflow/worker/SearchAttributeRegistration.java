@@ -3,7 +3,6 @@ package io.orderflow.worker;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.orderflow.checkout.OrderSearchAttributes;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
@@ -25,13 +24,10 @@ public final class SearchAttributeRegistration {
                 WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
         OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
                 OperatorServiceStubsOptions.newBuilder().setChannel(service.getRawChannel()).validateAndBuildWithDefaults());
+        AddSearchAttributesRequest.Builder request = AddSearchAttributesRequest.newBuilder().setNamespace(namespace);
+        OrderSearchAttributes.ALL.forEach(key -> request.putSearchAttributes(key.getName(), key.getValueType()));
         try {
-            operator.blockingStub().addSearchAttributes(AddSearchAttributesRequest.newBuilder()
-                    .setNamespace(namespace)
-                    .putSearchAttributes(OrderSearchAttributes.ORDER_STATUS.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                    .putSearchAttributes(OrderSearchAttributes.CUSTOMER_ID.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                    .putSearchAttributes(OrderSearchAttributes.ORDER_TOTAL_CENTS.getName(), IndexedValueType.INDEXED_VALUE_TYPE_INT)
-                    .build());
+            operator.blockingStub().addSearchAttributes(request.build());
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
                 throw e;

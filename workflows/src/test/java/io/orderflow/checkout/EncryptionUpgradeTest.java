@@ -3,7 +3,6 @@ package io.orderflow.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.OrderflowDataConverter;
-import io.orderflow.TaskQueues;
 import io.orderflow.testing.CallLog;
 import io.orderflow.testing.CheckoutTestEnvironment;
 import io.orderflow.testing.FakeDelivery;
@@ -16,7 +15,6 @@ import io.orderflow.testing.TestEncryption;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.enums.v1.EventType;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.failure.v1.Failure;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
@@ -103,16 +101,7 @@ class EncryptionUpgradeTest {
     }
 
     private void startWorkers() {
-        server.registerSearchAttribute(OrderSearchAttributes.ORDER_STATUS.getName(),
-                IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-        server.registerSearchAttribute(OrderSearchAttributes.CUSTOMER_ID.getName(),
-                IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-        server.registerSearchAttribute(OrderSearchAttributes.ORDER_TOTAL_CENTS.getName(),
-                IndexedValueType.INDEXED_VALUE_TYPE_INT);
-        server.newWorker(TaskQueues.CHECKOUT).registerWorkflowImplementationTypes(CheckoutWorkflowImpl.class);
-        server.newWorker(TaskQueues.STOCK).registerActivitiesImplementations(new FakeStock(log));
-        server.newWorker(TaskQueues.PAYMENT).registerActivitiesImplementations(payment);
-        server.newWorker(TaskQueues.DELIVERY).registerActivitiesImplementations(new FakeDelivery(log));
+        CheckoutTestEnvironment.serve(server, new FakeStock(log), payment, new FakeDelivery(log));
         server.start();
     }
 

@@ -6,7 +6,6 @@ import io.orderflow.checkout.CheckoutWorkflow;
 import io.orderflow.checkout.CheckoutWorkflowImpl;
 import io.orderflow.checkout.OrderSearchAttributes;
 import io.orderflow.checkout.OrderView;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.history.v1.History;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -53,12 +52,7 @@ public final class CheckoutTestEnvironment implements AutoCloseable {
      */
     public static void serve(TestWorkflowEnvironment env, FakeStock stock, FakePayment payment,
             FakeDelivery delivery) {
-        env.registerSearchAttribute(OrderSearchAttributes.ORDER_STATUS.getName(),
-                IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-        env.registerSearchAttribute(OrderSearchAttributes.CUSTOMER_ID.getName(),
-                IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-        env.registerSearchAttribute(OrderSearchAttributes.ORDER_TOTAL_CENTS.getName(),
-                IndexedValueType.INDEXED_VALUE_TYPE_INT);
+        OrderSearchAttributes.ALL.forEach(key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
         env.newWorker(TaskQueues.CHECKOUT).registerWorkflowImplementationTypes(CheckoutWorkflowImpl.class);
         env.newWorker(TaskQueues.STOCK).registerActivitiesImplementations(stock);
         env.newWorker(TaskQueues.PAYMENT).registerActivitiesImplementations(payment);

@@ -19,26 +19,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The stack that {@code scripts/stack.sh up} runs on this machine: its addresses, its service
- * databases (read through the read-only {@code audit} user) and the script's part commands, which
- * the crash tests use to kill and restart parts. The suite never starts the stack itself: it fails
- * with the command to run when the stack is not up.
+ * The stack that {@code scripts/stack.sh up} runs on this machine: its addresses (the ports as the
+ * script sets them, read from it), its service databases (read through the read-only {@code audit}
+ * user) and the script's part commands, which the crash tests use to kill and restart parts. The
+ * suite never starts the stack itself: it fails with the command to run when the stack is not up.
  */
 final class RealStack {
 
-    static final URI GATEWAY = URI.create("http://127.0.0.1:8080");
+    private static final String STACK_SCRIPT = readStackScript();
+
+    static final URI GATEWAY = URI.create("http://127.0.0.1:" + stackSetting("GATEWAY_PORT"));
     /** The Temporal Web UI server; operators log in at the identity provider. */
-    static final URI TEMPORAL_UI = URI.create("http://127.0.0.1:8233");
+    static final URI TEMPORAL_UI = URI.create("http://127.0.0.1:" + stackSetting("TEMPORAL_UI_PORT"));
     /** The Temporal dev server's frontend (gRPC). */
-    static final String TEMPORAL_ADDRESS = "127.0.0.1:7233";
+    static final String TEMPORAL_ADDRESS = "127.0.0.1:" + stackSetting("TEMPORAL_PORT");
     /** The codec server, over TLS with the run directory's self-signed certificate ({@link #codecCertificate()}). */
-    static final URI CODEC = URI.create("https://127.0.0.1:8085");
+    static final URI CODEC = URI.create("https://127.0.0.1:" + stackSetting("CODEC_PORT"));
     /** The dev identity provider the stack runs as its own process; the gateway and stock service trust it. */
-    static final URI ISSUER = URI.create("http://127.0.0.1:9000");
+    static final URI ISSUER = URI.create("http://127.0.0.1:" + stackSetting("IDENTITY_PORT"));
     static final DevTokens TOKENS = new DevTokens(ISSUER);
-    static final int MARIADB_PORT = 3307;
+    static final int MARIADB_PORT = Integer.parseInt(stackSetting("MARIADB_PORT"));
     /** Long enough for a restart of the part under test plus the retries of the orders it delays. */
     static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(4);
 
@@ -90,6 +94,32 @@ final class RealStack {
             throw new AssertionError("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
+    }
+
+    /** A worker part's management port: its HTTP port in {@code stack.sh} plus 1000 ({@code management_port} there). */
+    static int workerManagementPort(String part) {
+        Matcher port = Pattern.compile("\\b" + part + "\\) echo (\\d+) ;;").matcher(STACK_SCRIPT);
+        if (!port.find()) {
+            throw new AssertionError("scripts/stack.sh names no HTTP port for part " + part);
+        }
+        return Integer.parseInt(port.group(1)) + 1000;
+    }
+
+    /** A {@code NAME=value} setting at the top of {@code scripts/stack.sh}. */
+    private static String stackSetting(String name) {
+        Matcher setting = Pattern.compile("(?m)^" + name + "=(\\S+)$").matcher(STACK_SCRIPT);
+        if (!setting.find()) {
+            throw new AssertionError("scripts/stack.sh sets no " + name);
+        }
+        return setting.group(1);
+    }
+
+    private static String readStackScript() {
+        try {
+            return Files.readString(repository().resolve("scripts/stack.sh"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The repository root: the e2e module's parent, found by walking up to {@code scripts/stack.sh}. */

@@ -25,9 +25,11 @@ import org.junit.jupiter.api.Test;
 class StockScaleOutTest {
 
     private static final OrderflowClient CLIENT = RealStack.client();
-    /** The two stock workers' management ports (their HTTP ports 8081 and 8091, plus 1000). */
-    private static final URI FIRST = URI.create("http://127.0.0.1:9081/actuator/prometheus");
-    private static final URI SECOND = URI.create("http://127.0.0.1:9091/actuator/prometheus");
+    /** The two stock workers' metrics, on their management ports. */
+    private static final URI FIRST = URI.create("http://127.0.0.1:" + RealStack.workerManagementPort("stock")
+            + "/actuator/prometheus");
+    private static final URI SECOND = URI.create("http://127.0.0.1:" + RealStack.workerManagementPort("stock2")
+            + "/actuator/prometheus");
     private static final Pattern RESERVE_COUNT = Pattern.compile(
             "^temporal_activity_execution_latency_seconds_count\\{[^}]*activity_type=\"StockReserve\"[^}]*} ([0-9.eE+]+)$",
             Pattern.MULTILINE);
