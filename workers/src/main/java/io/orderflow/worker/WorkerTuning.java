@@ -2,13 +2,13 @@ package io.orderflow.worker;
 
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * How much work one worker process takes on at once. The worker list itself is derived from the
- * roles, so tuning is set here (env-overridable, see {@code worker.yml}) rather than on the
- * starter's list entries, which an environment variable could only replace as a whole.
+ * roles, so tuning is set here rather than on the starter's list entries, which an environment
+ * variable could only replace as a whole. The defaults are in {@code worker.yml}, which sizes the
+ * service roles' connection pools from {@code maxConcurrentActivities}.
  *
  * @param maxConcurrentActivities activity executions in flight per worker (each holds a thread and,
  *     for the service roles, a database connection at times: keep it near the pool size)
@@ -19,8 +19,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("orderflow.worker.tuning")
 public record WorkerTuning(
-        @Positive @DefaultValue("20") int maxConcurrentActivities,
-        @Positive @DefaultValue("50") int maxConcurrentWorkflowTasks,
-        @Positive @DefaultValue("4") int activityPollers,
-        @Positive @DefaultValue("2") int workflowPollers) {
+        @Positive int maxConcurrentActivities,
+        @Positive int maxConcurrentWorkflowTasks,
+        @Positive int activityPollers,
+        @Positive int workflowPollers) {
 }
