@@ -1,5 +1,6 @@
 package io.orderflow.testing;
 
+import io.orderflow.persistence.InMemoryDatabase;
 import io.orderflow.testing.mariadb.MariaDbServer;
 import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,9 +26,8 @@ public final class Databases {
 
     /** H2 in MySQL mode, as the embedded platform runs the services. */
     public static void h2(DynamicPropertyRegistry registry, String database) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + database
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1");
-        registry.add("spring.datasource.username", () -> "sa");
-        registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.datasource.url", () -> InMemoryDatabase.url(database));
+        registry.add("spring.datasource.username", () -> InMemoryDatabase.USERNAME);
+        registry.add("spring.datasource.password", () -> InMemoryDatabase.PASSWORD);
     }
 }

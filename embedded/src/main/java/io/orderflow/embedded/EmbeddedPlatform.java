@@ -3,6 +3,7 @@ package io.orderflow.embedded;
 import io.orderflow.codec.EncryptionKeys;
 import io.orderflow.gateway.GatewayApplication;
 import io.orderflow.identity.IdentityApplication;
+import io.orderflow.persistence.InMemoryDatabase;
 import io.orderflow.worker.SearchAttributeRegistration;
 import io.orderflow.worker.WorkerApplication;
 import io.orderflow.worker.WorkerRole;
@@ -11,7 +12,6 @@ import io.temporal.testserver.TestServer;
 import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -85,7 +85,7 @@ public final class EmbeddedPlatform implements Closeable {
     private void startIdentityProvider() {
         log.info("Starting the dev identity provider on :{}", settings.identityPort());
         // The browser client may come back to this platform's Swagger UI, wherever its gateway listens.
-        contexts.add(IdentityApplication.application(Map.of()).run(
+        contexts.add(IdentityApplication.application().run(
                 "--server.port=" + settings.identityPort(),
                 "--spring.security.oauth2.authorizationserver.issuer=" + settings.issuer(),
                 "--orderflow.identity.browser-client.redirect-uris[0]=" + settings.gatewayUrl()
@@ -104,12 +104,12 @@ public final class EmbeddedPlatform implements Closeable {
         }
         if (role.ownsDatabase()) {
             String db = role.profile();
-            args.add("--spring.datasource.url=jdbc:h2:mem:" + db + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-            args.add("--spring.datasource.username=sa");
-            args.add("--spring.datasource.password=");
+            args.add("--spring.datasource.url=" + InMemoryDatabase.url(db));
+            args.add("--spring.datasource.username=" + InMemoryDatabase.USERNAME);
+            args.add("--spring.datasource.password=" + InMemoryDatabase.PASSWORD);
         }
         log.info("Starting {} worker on :{}", role.profile(), port);
-        contexts.add(WorkerApplication.application(WorkerRoles.of(role), Map.of()).run(args.toArray(String[]::new)));
+        contexts.add(WorkerApplication.application(WorkerRoles.of(role)).run(args.toArray(String[]::new)));
     }
 
     private void startGateway() {
@@ -120,7 +120,7 @@ public final class EmbeddedPlatform implements Closeable {
         // deployment puts them on their own management port, 9080 by default).
         args.add("--management.server.port=" + settings.gatewayPort());
         log.info("Starting gateway on :{}", settings.gatewayPort());
-        contexts.add(GatewayApplication.application(Map.of()).run(args.toArray(String[]::new)));
+        contexts.add(GatewayApplication.application().run(args.toArray(String[]::new)));
     }
 
     private List<String> commonArgs(int port) {

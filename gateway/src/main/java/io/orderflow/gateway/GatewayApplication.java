@@ -1,6 +1,5 @@
 package io.orderflow.gateway;
 
-import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,16 +13,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GatewayApplication {
 
     public static void main(String[] args) {
-        application(Map.of()).run(args);
+        application().run(args);
     }
 
     /**
      * The gateway application as its process builds it; the embedded platform runs the same
-     * builder with its own lowest-precedence defaults. The gateway is the only part whose
-     * configuration is called {@code application.yml} (workers read {@code worker*.yml}), so
-     * the two never shadow each other in one JVM.
+     * builder. The gateway is the only part whose configuration is called {@code application.yml}
+     * (workers read {@code worker*.yml}), so the two never shadow each other in one JVM.
      */
-    public static SpringApplicationBuilder application(Map<String, Object> extraDefaults) {
-        return new SpringApplicationBuilder(GatewayApplication.class).properties(extraDefaults);
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(GatewayApplication.class);
     }
 }

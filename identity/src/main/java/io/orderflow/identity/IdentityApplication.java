@@ -1,6 +1,5 @@
 package io.orderflow.identity;
 
-import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class IdentityApplication {
 
     public static void main(String[] args) {
-        application(Map.of()).run(args);
+        application().run(args);
     }
 
     /**
@@ -23,9 +22,8 @@ public class IdentityApplication {
      * {@code application.yml}, which is the gateway's), so the embedded platform can run both in
      * one JVM without one shadowing the other.
      */
-    public static SpringApplicationBuilder application(Map<String, Object> extraDefaults) {
+    public static SpringApplicationBuilder application() {
         return new SpringApplicationBuilder(IdentityApplication.class)
-                .properties("spring.config.name=identity")
-                .properties(extraDefaults);
+                .properties("spring.config.name=identity");
     }
 }

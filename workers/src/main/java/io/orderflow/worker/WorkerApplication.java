@@ -23,18 +23,14 @@ public class WorkerApplication {
     static final String ROLES_ARG = "--orderflow.worker.roles=";
 
     public static void main(String[] args) {
-        application(rolesFrom(args), Map.of()).run(args);
+        application(rolesFrom(args)).run(args);
     }
 
-    /**
-     * The Spring application for a process of these roles. {@code extraDefaults} lets the embedded
-     * platform add its own lowest-precedence settings without a second configuration model.
-     */
-    public static SpringApplicationBuilder application(WorkerRoles roles, Map<String, Object> extraDefaults) {
+    /** The Spring application for a process of these roles; the embedded platform runs the same. */
+    public static SpringApplicationBuilder application(WorkerRoles roles) {
         Map<String, Object> defaults = new LinkedHashMap<>(roles.defaultProperties());
         defaults.put("spring.config.name", CONFIG_NAME);
         defaults.put("server.port", roles.defaultHttpPort());
-        defaults.putAll(extraDefaults);
         return new SpringApplicationBuilder(WorkerApplication.class)
                 .sources(roles.serviceConfigurations())
                 .profiles(roles.profiles())

@@ -64,7 +64,7 @@ public enum WorkerRole {
         return defaultHttpPort;
     }
 
-    /** Spring profile with this role's settings ({@code application-<role>.yml}). */
+    /** Spring profile with this role's settings ({@code worker-<role>.yml}). */
     public String profile() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -7,7 +7,6 @@ import io.orderflow.testing.TestEncryption;
 import io.temporal.testserver.TestServer;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -24,7 +23,7 @@ class WorkerStartupTest {
     @Test
     void aWorkerStartedBeforeTemporalStaysUpNotReadyAndBecomesReadyOnceTheServerAnswers() {
         int temporalPort = Ports.free();
-        try (ConfigurableApplicationContext worker = WorkerApplication.application(WorkerRoles.of(WorkerRole.CHECKOUT), Map.of())
+        try (ConfigurableApplicationContext worker = WorkerApplication.application(WorkerRoles.of(WorkerRole.CHECKOUT))
                 .run(TestEncryption.springArgs("--server.port=0", "--management.server.port=0",
                         "--spring.temporal.connection.target=127.0.0.1:" + temporalPort,
                         "--orderflow.worker.connect-backoff-max=500ms"))) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orderflow.testing.TestEncryption;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -15,7 +14,7 @@ class WorkerTuningTest {
     @Test
     void configuredConcurrencyLimitsReachTheTemporalWorkerOfTheRole() {
         // Nothing listens on port 1: the worker is built but never polls, which is all this test needs.
-        try (ConfigurableApplicationContext worker = WorkerApplication.application(WorkerRoles.of(WorkerRole.CHECKOUT), Map.of())
+        try (ConfigurableApplicationContext worker = WorkerApplication.application(WorkerRoles.of(WorkerRole.CHECKOUT))
                 .run(TestEncryption.springArgs("--server.port=0", "--spring.temporal.connection.target=127.0.0.1:1",
                         "--orderflow.worker.tuning.max-concurrent-activities=7",
                         "--orderflow.worker.tuning.max-concurrent-workflow-tasks=11",

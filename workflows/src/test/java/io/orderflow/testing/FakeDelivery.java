@@ -24,7 +24,6 @@ public final class FakeDelivery implements DeliveryActivities {
     private final Map<String, Step[]> scheduleStepsByCountry = new ConcurrentHashMap<>();
     private final Map<String, Script> scheduleScriptsByOrder = new ConcurrentHashMap<>();
     private volatile Script scheduleScript = Script.alwaysProceed();
-    private volatile Script cancelScript = Script.alwaysProceed();
 
     public FakeDelivery(CallLog log) {
         this.log = log;
@@ -45,11 +44,6 @@ public final class FakeDelivery implements DeliveryActivities {
         return this;
     }
 
-    public FakeDelivery onCancel(Step... steps) {
-        cancelScript = new Script(steps);
-        return this;
-    }
-
     @Override
     public Shipment schedule(ShipmentRequest request) {
         log.record(CallLog.DELIVERY_SCHEDULE);
@@ -61,7 +55,7 @@ public final class FakeDelivery implements DeliveryActivities {
     @Override
     public void cancel(String orderId) {
         log.record(CallLog.DELIVERY_CANCEL);
-        cancelScript.nextAttempt().run(orderId, () -> cancelled.add(orderId));
+        cancelled.add(orderId);
     }
 
     /** True when a shipment is booked for the order and not cancelled. */

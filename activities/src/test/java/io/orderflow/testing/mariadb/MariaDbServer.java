@@ -66,10 +66,6 @@ public final class MariaDbServer {
         return shared;
     }
 
-    public int port() {
-        return port;
-    }
-
     /** JDBC URL of one database on this server, for {@code spring.datasource.url}. */
     public String jdbcUrl(String database) {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + database

@@ -70,10 +70,6 @@ public class CatalogClient {
                 .accept(MediaType.APPLICATION_JSON).body(upsert).retrieve().body(Product.class));
     }
 
-    CircuitBreaker.State circuitState() {
-        return circuitBreaker.getState();
-    }
-
     private <T> T call(Supplier<T> request) {
         Supplier<T> guarded = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, request));
         try {

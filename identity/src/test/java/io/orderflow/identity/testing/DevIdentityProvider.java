@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -46,7 +45,7 @@ public final class DevIdentityProvider implements AutoCloseable {
                 "--orderflow.identity.clients.short-lived.subject=alice",
                 "--orderflow.identity.clients.short-lived.scopes=" + SHORT_LIVED.scopes(),
                 "--orderflow.identity.clients.short-lived.access-token-ttl=1s"));
-        ConfigurableApplicationContext context = IdentityApplication.application(Map.of())
+        ConfigurableApplicationContext context = IdentityApplication.application()
                 .run(args.toArray(String[]::new));
         return new DevIdentityProvider(context, issuer);
     }

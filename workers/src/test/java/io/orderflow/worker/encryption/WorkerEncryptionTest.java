@@ -74,7 +74,7 @@ class WorkerEncryptionTest {
         processEnvironment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                 new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                         environment));
-        return WorkerApplication.application(WorkerRoles.of(WorkerRole.CHECKOUT), Map.of())
+        return WorkerApplication.application(WorkerRoles.of(WorkerRole.CHECKOUT))
                 .environment(processEnvironment)
                 .run("--server.port=0", "--spring.temporal.connection.target=127.0.0.1:1");
     }
