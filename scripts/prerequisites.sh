@@ -5,6 +5,8 @@
 # (the contract test's schemathesis, in a virtualenv), the Temporal CLI
 # (the real Temporal dev server) and the Temporal Web UI server (the real stack's UI, with login).
 # On Debian or Ubuntu it installs what is missing; elsewhere it says what to install and fails.
+# It does not install kubectl (the deploy checks render the kustomizations with it): Debian's
+# kubernetes-client is too old for them, so it only checks that one is there (see the README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +32,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# deploy/tests/run.sh renders the kustomizations with kubectl's built-in kustomize, which must know
+# the `labels` field: kubectl 1.22 or newer. Fail now rather than after the whole build.
+if ! command -v kubectl >/dev/null 2>&1; then
+  echo "error: kubectl (1.22 or newer) is not installed; the deploy checks need it and this script does not install it (see the README)" >&2
+  exit 1
 fi
 
 # Build the Temporal CLI and the Temporal UI server once into a cache directory when they are not
