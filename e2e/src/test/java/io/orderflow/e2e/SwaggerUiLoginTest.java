@@ -16,7 +16,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -32,11 +31,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -50,8 +46,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class SwaggerUiLoginTest {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Duration WITHIN = Duration.ofSeconds(30);
     private static final String AUTHORIZATION_CODE = "authorizationCode";
     private static final String GET_ORDER = "/api/v1/orders/{orderId}";
@@ -67,22 +61,8 @@ class SwaggerUiLoginTest {
     @BeforeAll
     static void startBrowser() {
         platform = SharedEmbeddedPlatform.settings();
-        // Both paths given, so Selenium Manager never looks for (or downloads) a driver or a browser.
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1600");
         // The console (CORS refusals, failed fetches) goes into the failure report.
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start("1280,1600", List.of(LogType.BROWSER));
     }
 
     @AfterAll

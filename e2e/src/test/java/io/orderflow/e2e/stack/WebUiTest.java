@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderflow.e2e.HeadlessChromium;
 import io.orderflow.e2e.OrderflowClient;
 import io.orderflow.identity.testing.DevTokens;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.logging.Level;
 import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -39,11 +38,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -66,8 +62,6 @@ class WebUiTest {
 
     private static final OrderflowClient CLIENT = RealStack.client();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Duration WITHIN = Duration.ofSeconds(30);
     /** What the activity summaries of the completed order say (set by the workflow, stored encrypted). */
     private static final List<String> SUMMARIES = List.of("reserve 2 items", "charge EUR 25.00", "schedule delivery to GB");
@@ -205,24 +199,10 @@ class WebUiTest {
     // ------------------------------------------------------------------ the browser
 
     private static ChromeDriver startBrowser() {
-        // Both paths given, so Selenium Manager never looks for (or downloads) a driver or a browser.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1600,1200",
-                // The codec server's certificate is self-signed, made by stack.sh for this run directory.
+        // The network log tells which status the codec server answered the page's calls with; the
+        // codec server's certificate is self-signed, made by stack.sh for this run directory.
+        return HeadlessChromium.start("1600,1200", List.of(LogType.PERFORMANCE, LogType.BROWSER),
                 "--ignore-certificate-errors");
-        // The network log tells which status the codec server answered the page's calls with.
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.PERFORMANCE, Level.ALL);
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        return new ChromeDriver(service, options);
     }
 
     /**
