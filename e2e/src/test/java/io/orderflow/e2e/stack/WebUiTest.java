@@ -139,7 +139,9 @@ class WebUiTest {
 
         browser.get(orderPage(completedOrder));
 
-        String text = awaitPageText(page -> page.contains(SUMMARIES.get(0)) && page.contains("\"country\": \"GB\""),
+        // The UI decodes the input, the result and each event's summary in separate calls and renders
+        // them as they come back, so wait for all of them rather than the first.
+        String text = awaitPageText(page -> SUMMARIES.stream().allMatch(page::contains) && page.contains("\"country\": \"GB\""),
                 "the operator's order page shows the decrypted summaries and input");
         assertThat(text).contains("order-" + completedOrder)
                 .contains(SUMMARIES)
