@@ -315,14 +315,14 @@ start_jvm() {
   credentials
   local -a env=(SERVER_PORT="$(http_port "$part")" MANAGEMENT_SERVER_PORT="$(management_port "$part")"
     TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
-    TEMPORAL_NAMESPACE=default ORDERFLOW_ISSUER_URI="$ISSUER"
+    TEMPORAL_NAMESPACE=default SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI="$ISSUER"
     ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID="${ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID:-stack}"
     ORDERFLOW_ENCRYPTION_KEYS_STACK="$payload_key")
   # A key rotation adds ORDERFLOW_ENCRYPTION_KEYS_<ID> and names it current in the caller's
   # environment (which the JVMs inherit); the stack's own key stays for reading older payloads.
   if [ "$part" = identity ]; then
     jarfile="${ORDERFLOW_STACK_IDENTITY_JAR:-$(jar 'identity/target/identity-*-exec.jar')}"
-    env=(ORDERFLOW_IDENTITY_PORT="$IDENTITY_PORT" ORDERFLOW_IDENTITY_ISSUER="$ISSUER")
+    env=(SERVER_PORT="$IDENTITY_PORT" SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_ISSUER="$ISSUER")
   elif [ "$part" = codec ]; then
     jarfile="${ORDERFLOW_STACK_CODEC_JAR:-$(jar 'codec-server/target/codec-server-*-exec.jar')}"
     codec_keystore

@@ -326,7 +326,7 @@ def test_prod_keeps_two_pods_per_worker_role(prod):
 
 def test_the_gateway_and_the_stock_service_trust_one_https_issuer_and_no_dev_provider_is_deployed(tree):
     _, objects = tree
-    issuer = config(objects)["ORDERFLOW_ISSUER_URI"]
+    issuer = config(objects)["SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI"]
     assert issuer.startswith("https://"), issuer
     assert "127.0.0.1" not in issuer and "localhost" not in issuer
     deployed = {d["metadata"]["name"] for d in of_kind(objects, "Deployment")}
