@@ -1,5 +1,8 @@
 package io.orderflow.stock;
 
+import io.orderflow.problem.FieldProblem;
+import io.orderflow.problem.ProblemTypes;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,33 +26,31 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every error of the catalog API into RFC 9457 problem+json. A 400 carries an {@code errors}
- * array of {@code {field, message}}; nothing ever carries a stack trace.
+ * Turns every error of the catalog API into RFC 9457 problem+json, in the same vocabulary as the
+ * gateway ({@link ProblemTypes}, {@link FieldProblem}): a 400 carries an {@code errors} array of
+ * {@code {field, message}}; nothing ever carries a stack trace.
  */
 @RestControllerAdvice(assignableTypes = ProductController.class)
 class CatalogProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogProblems.class);
 
-    /** One invalid input of a request. */
-    record FieldProblem(String field, String message) {
-    }
-
     @ExceptionHandler(ProductNotFoundException.class)
     ProblemDetail notFound(ProductNotFoundException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.PRODUCT_NOT_FOUND, "Product not found", e.getMessage());
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail conflict(OptimisticLockingFailureException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The product changed while it was being written; read it and try again");
+        return problem(HttpStatus.CONFLICT, ProblemTypes.PRODUCT_CHANGED, "Product changed",
+                "The product changed while it was being written; read it and try again.");
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Catalog request failed", e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error");
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
+                "An unexpected error occurred; it has been logged.");
     }
 
     @Override
@@ -77,11 +78,19 @@ class CatalogProblems extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> badRequest(List<FieldProblem> errors, HttpHeaders headers) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is invalid");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+                "The request has " + errors.size() + " invalid field(s).");
         problem.setProperty("errors", errors.stream()
                 .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
                 .toList());
         return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return problem;
     }
 
     private static FieldProblem problem(FieldError error) {

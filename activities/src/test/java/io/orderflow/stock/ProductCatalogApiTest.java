@@ -17,6 +17,7 @@ import io.orderflow.testing.Databases;
 import io.orderflow.testing.mariadb.MariaDbServer;
 import io.orderflow.testing.StockServiceApp;
 import io.orderflow.testing.mariadb.MariaDbExtension;
+import io.orderflow.problem.ProblemTypes;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -93,11 +94,12 @@ class ProductCatalogApiTest {
     }
 
     @Test
-    void anUnknownProductIsA404Problem() throws Exception {
+    void anUnknownProductIsA404ProblemOfTheSameTypeTheGatewayUses() throws Exception {
         http.perform(get("/products/NO-SUCH-SKU"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.type").value(ProblemTypes.PRODUCT_NOT_FOUND.toString()))
                 .andExpect(jsonPath("$.detail").value(containsString("NO-SUCH-SKU")));
     }
 
@@ -122,11 +124,12 @@ class ProductCatalogApiTest {
     }
 
     @Test
-    void anInvalidProductIsA400ProblemListingEveryBadField() throws Exception {
+    void anInvalidProductIsAValidationProblemListingEveryBadField() throws Exception {
         http.perform(putAsOperator("/products/OK-SKU").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"\",\"priceCents\":-1,\"currency\":\"eur\",\"available\":-5}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(ProblemTypes.VALIDATION.toString()))
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
                         "available", "currency", "name", "name", "priceCents")))
                 .andExpect(jsonPath("$.trace").doesNotExist());

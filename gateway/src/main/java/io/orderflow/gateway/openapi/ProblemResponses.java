@@ -1,5 +1,7 @@
 package io.orderflow.gateway.openapi;
 
+import io.orderflow.gateway.requestsize.RequestBodyLimitFilter;
+import io.orderflow.problem.FieldProblem;
 import io.orderflow.gateway.GatewayProperties;
 import io.orderflow.gateway.ratelimit.RateLimitProperties;
 import io.swagger.v3.oas.models.OpenAPI;

@@ -1,7 +1,7 @@
 package io.orderflow.gateway.orders;
 
 import io.orderflow.gateway.problem.ProblemException;
-import io.orderflow.gateway.problem.ProblemTypes;
+import io.orderflow.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 
 /** The Temporal service behind this gateway has no visibility store that can answer list queries. */

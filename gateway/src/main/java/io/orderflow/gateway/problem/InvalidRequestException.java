@@ -1,5 +1,7 @@
 package io.orderflow.gateway.problem;
 
+import io.orderflow.problem.FieldProblem;
+import io.orderflow.problem.ProblemTypes;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 

@@ -1,5 +1,6 @@
 package io.orderflow.gateway.problem;
 
+import io.orderflow.problem.FieldProblem;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.orderflow.gateway.problem;
 
+import io.orderflow.gateway.requestsize.PayloadTooLargeException;
+import io.orderflow.problem.FieldProblem;
+import io.orderflow.problem.ProblemTypes;
 import io.orderflow.gateway.GatewayProperties;
 import io.orderflow.gateway.temporal.TemporalErrors;
 import java.net.URI;

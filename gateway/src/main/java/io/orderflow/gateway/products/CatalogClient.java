@@ -6,7 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.orderflow.gateway.GatewayProperties;
-import io.orderflow.gateway.problem.FieldProblem;
+import io.orderflow.problem.FieldProblem;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;

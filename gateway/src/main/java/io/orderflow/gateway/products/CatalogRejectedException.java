@@ -1,8 +1,8 @@
 package io.orderflow.gateway.products;
 
-import io.orderflow.gateway.problem.FieldProblem;
+import io.orderflow.problem.FieldProblem;
 import io.orderflow.gateway.problem.ProblemException;
-import io.orderflow.gateway.problem.ProblemTypes;
+import io.orderflow.problem.ProblemTypes;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 

@@ -1,7 +1,7 @@
 package io.orderflow.gateway.products;
 
 import io.orderflow.gateway.problem.ProblemException;
-import io.orderflow.gateway.problem.ProblemTypes;
+import io.orderflow.problem.ProblemTypes;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
 

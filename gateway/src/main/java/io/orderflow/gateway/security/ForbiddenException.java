@@ -1,7 +1,7 @@
 package io.orderflow.gateway.security;
 
 import io.orderflow.gateway.problem.ProblemException;
-import io.orderflow.gateway.problem.ProblemTypes;
+import io.orderflow.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 
 /** The caller is known but may not do this (403). */

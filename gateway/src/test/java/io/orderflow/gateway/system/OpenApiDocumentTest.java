@@ -1,5 +1,6 @@
 package io.orderflow.gateway.system;
 
+import io.orderflow.problem.FieldProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
-package io.orderflow.gateway.problem;
+package io.orderflow.gateway.requestsize;
 
+import io.orderflow.problem.ProblemTypes;
 import io.orderflow.gateway.GatewayProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;

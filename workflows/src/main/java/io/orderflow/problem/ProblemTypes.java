@@ -1,8 +1,12 @@
-package io.orderflow.gateway.problem;
+package io.orderflow.problem;
 
 import java.net.URI;
 
-/** Stable problem type URIs (RFC 9457 {@code type}); clients may switch on them, so never rename one. */
+/**
+ * The one vocabulary of problem types (RFC 9457 {@code type}) of every HTTP API in orderflow: the
+ * gateway's and the stock service's catalog API answer with these, so a problem the gateway passes
+ * on means the same thing on both sides. Clients may switch on them, so never rename one.
+ */
 public final class ProblemTypes {
 
     private static final String BASE = "https://orderflow.io/problems/";
@@ -26,6 +30,8 @@ public final class ProblemTypes {
     public static final URI TOO_MANY_WAITS = of("too-many-waits");
     public static final URI RATE_LIMITED = of("rate-limited");
     public static final URI PRODUCT_NOT_FOUND = of("product-not-found");
+    /** Two writes of one product raced; the later one is refused rather than silently lost. */
+    public static final URI PRODUCT_CHANGED = of("product-changed");
     public static final URI CATALOG_REJECTED = of("catalog-rejected");
     public static final URI CATALOG_UNAVAILABLE = of("catalog-unavailable");
     public static final URI INTERNAL = of("internal-error");

@@ -1,4 +1,4 @@
-package io.orderflow.gateway.problem;
+package io.orderflow.gateway.requestsize;
 
 import java.io.IOException;
 
