@@ -5,8 +5,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Holds an activity attempt until the test lets it go, so a test can look at the order while a step
- * is in flight. Waits are bounded so a broken test fails instead of hanging.
+ * Holds a call (an activity attempt, a request to a remote provider) until the test lets it go, so a
+ * test can look at the system while the call is in flight. Waits are bounded so a broken test fails
+ * instead of hanging.
  */
 public final class Gate {
 
@@ -15,7 +16,8 @@ public final class Gate {
     private final CountDownLatch arrived = new CountDownLatch(1);
     private final CountDownLatch opened = new CountDownLatch(1);
 
-    void pass() {
+    /** Called by the held code: reports its arrival, then waits until the test opens the gate. */
+    public void pass() {
         arrived.countDown();
         await(opened, "the test never opened the gate");
     }
