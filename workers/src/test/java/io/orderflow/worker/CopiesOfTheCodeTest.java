@@ -106,6 +106,18 @@ class CopiesOfTheCodeTest {
         assertThat(env(k8sGateway, "SERVER_PORT")).as("gateway deployment SERVER_PORT").isEqualTo(apiPort);
         assertThat(env(k8sGateway, "MANAGEMENT_SERVER_PORT")).as("gateway deployment MANAGEMENT_SERVER_PORT")
                 .isEqualTo(managementPort);
+        assertThat(readmePortsRow()).as("README's SERVER_PORT row")
+                .contains("gateway " + apiPort, "codec server " + codecPort, "dev identity provider " + identityPort);
+    }
+
+    @ParameterizedTest
+    @EnumSource(WorkerRole.class)
+    void theReadmeNamesEachWorkerRolesPort(WorkerRole role) {
+        assertThat(readmePortsRow()).contains(role.profile() + " " + role.defaultHttpPort());
+    }
+
+    private static String readmePortsRow() {
+        return read("README.md").lines().filter(line -> line.startsWith("| `SERVER_PORT`")).findFirst().orElseThrow();
     }
 
     /** Every name=type pair in any of the notations the files use: CLI flags, dev-server flags, prose. */
