@@ -1,10 +1,13 @@
 package io.orderflow.worker;
 
 import io.orderflow.TaskQueues;
+import io.orderflow.cart.CartWorkflowImpl;
 import io.orderflow.checkout.CheckoutWorkflowImpl;
+import io.orderflow.customer.CustomerOrdersWorkflowImpl;
 import io.orderflow.delivery.DeliveryServiceConfiguration;
 import io.orderflow.payment.PaymentServiceConfiguration;
 import io.orderflow.stock.StockServiceConfiguration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,8 +22,9 @@ public enum WorkerRole {
     PAYMENT(TaskQueues.PAYMENT, PaymentServiceConfiguration.class, "paymentActivities", 8082),
     DELIVERY(TaskQueues.DELIVERY, DeliveryServiceConfiguration.class, "deliveryActivities", 8083);
 
-    /** The workflow implementation the checkout role hosts; never a Spring bean. */
-    static final Class<?> CHECKOUT_WORKFLOW = CheckoutWorkflowImpl.class;
+    /** The workflow implementations the checkout role hosts (never Spring beans): the saga and the entities beside it. */
+    static final List<Class<?>> CHECKOUT_WORKFLOWS =
+            List.of(CheckoutWorkflowImpl.class, CartWorkflowImpl.class, CustomerOrdersWorkflowImpl.class);
 
     private final String taskQueue;
     private final Class<?> serviceConfiguration;

@@ -82,7 +82,9 @@ public record WorkerRoles(Set<WorkerRole> roles) {
             properties.put(prefix + "name", role.taskQueue());
             properties.put(prefix + "task-queue", role.taskQueue());
             if (role == WorkerRole.CHECKOUT) {
-                properties.put(prefix + "workflow-classes[0]", WorkerRole.CHECKOUT_WORKFLOW.getName());
+                for (int i = 0; i < WorkerRole.CHECKOUT_WORKFLOWS.size(); i++) {
+                    properties.put(prefix + "workflow-classes[" + i + "]", WorkerRole.CHECKOUT_WORKFLOWS.get(i).getName());
+                }
             }
             role.activityBean().ifPresent(bean -> properties.put(prefix + "activity-beans[0]", bean));
         }

@@ -3,7 +3,9 @@ package io.orderflow.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.orderflow.cart.CartWorkflowImpl;
 import io.orderflow.checkout.CheckoutWorkflowImpl;
+import io.orderflow.customer.CustomerOrdersWorkflowImpl;
 import io.orderflow.stock.StockServiceConfiguration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,12 +26,14 @@ class WorkerRolesTest {
     }
 
     @Test
-    void checkoutRoleHostsTheWorkflowClassAndNoDatabase() {
+    void checkoutRoleHostsTheSagaTheCartAndTheCustomerOrderListAndNoDatabase() {
         WorkerRoles checkout = WorkerRoles.parse("checkout");
 
         assertThat(checkout.defaultProperties())
                 .containsEntry("spring.temporal.workers[0].task-queue", "checkout")
                 .containsEntry("spring.temporal.workers[0].workflow-classes[0]", CheckoutWorkflowImpl.class.getName())
+                .containsEntry("spring.temporal.workers[0].workflow-classes[1]", CartWorkflowImpl.class.getName())
+                .containsEntry("spring.temporal.workers[0].workflow-classes[2]", CustomerOrdersWorkflowImpl.class.getName())
                 .containsKey("spring.autoconfigure.exclude");
         assertThat(checkout.serviceConfigurations()).isEmpty();
         assertThat(checkout.defaultHttpPort()).isEqualTo(8084);

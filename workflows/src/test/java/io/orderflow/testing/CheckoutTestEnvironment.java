@@ -1,11 +1,13 @@
 package io.orderflow.testing;
 
 import io.orderflow.TaskQueues;
+import io.orderflow.cart.CartWorkflowImpl;
 import io.orderflow.checkout.CheckoutRequest;
 import io.orderflow.checkout.CheckoutWorkflow;
 import io.orderflow.checkout.CheckoutWorkflowImpl;
 import io.orderflow.checkout.OrderSearchAttributes;
 import io.orderflow.checkout.OrderView;
+import io.orderflow.customer.CustomerOrdersWorkflowImpl;
 import io.temporal.api.history.v1.History;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -17,7 +19,7 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 
 /**
- * A time-skipping Temporal test server with the checkout workflow on its real task queue and the
+ * A time-skipping Temporal test server with the checkout, cart and customer-orders workflows on their real task queue and the
  * three fakes on theirs, the custom search attributes registered and the orderflow data converter
  * on the client, encrypting with {@link TestEncryption}'s key — the production topology, in memory.
  * One per test; close it afterwards.
@@ -53,7 +55,8 @@ public final class CheckoutTestEnvironment implements AutoCloseable {
     public static void serve(TestWorkflowEnvironment env, FakeStock stock, FakePayment payment,
             FakeDelivery delivery) {
         OrderSearchAttributes.ALL.forEach(key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
-        env.newWorker(TaskQueues.CHECKOUT).registerWorkflowImplementationTypes(CheckoutWorkflowImpl.class);
+        env.newWorker(TaskQueues.CHECKOUT).registerWorkflowImplementationTypes(
+                CheckoutWorkflowImpl.class, CartWorkflowImpl.class, CustomerOrdersWorkflowImpl.class);
         env.newWorker(TaskQueues.STOCK).registerActivitiesImplementations(stock);
         env.newWorker(TaskQueues.PAYMENT).registerActivitiesImplementations(payment);
         env.newWorker(TaskQueues.DELIVERY).registerActivitiesImplementations(delivery);
@@ -117,6 +120,11 @@ public final class CheckoutTestEnvironment implements AutoCloseable {
      */
     public History storedHistory(String orderId) {
         return client().fetchHistory(CheckoutWorkflow.workflowId(orderId)).getHistory();
+    }
+
+    /** Lets time pass on the test server (timers fire without waiting for real). */
+    public void sleep(java.time.Duration duration) {
+        env.sleep(duration);
     }
 
     public SearchAttributes searchAttributes(String orderId) {
