@@ -2,9 +2,8 @@ package io.orderflow.testing.mariadb;
 
 import static org.awaitility.Awaitility.await;
 
+import io.orderflow.identity.testing.DevIdentityProvider;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -106,7 +105,7 @@ public final class MariaDbServer {
             IllegalStateException lastFailure = null;
             // A free port can be taken by someone else between probing and binding: try a few.
             for (int attempt = 0; attempt < 3; attempt++) {
-                int port = freePort();
+                int port = DevIdentityProvider.freePort();
                 Process process = new ProcessBuilder(mariadbd.toString(), "--no-defaults",
                         "--datadir=" + data, "--socket=" + directory.resolve("mariadb.sock"),
                         "--pid-file=" + directory.resolve("mariadb.pid"), "--port=" + port,
@@ -219,12 +218,6 @@ public final class MariaDbServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while initialising MariaDB", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 
