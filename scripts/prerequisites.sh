@@ -3,7 +3,8 @@
 # mariadbd in a temporary directory, never a system service), Chromium (Web UI screenshot) and its
 # chromedriver (Swagger UI login and the Temporal Web UI in a real browser), curl, Python with venv
 # (the contract test's schemathesis, in a virtualenv), the Temporal CLI
-# (the real Temporal dev server) and the Temporal Web UI server (the real stack's UI, with login).
+# (the real Temporal dev server), the Temporal Web UI server (the real stack's UI, with login) and
+# promtool (checks the alert rules).
 # On Debian or Ubuntu it installs what is missing; elsewhere it says what to install and fails.
 # It does not install kubectl (the deploy checks render the kustomizations with it): Debian's
 # kubernetes-client is too old for them, so it only checks that one is there (see the README).
@@ -45,3 +46,5 @@ fi
 # on PATH (needs Go).
 scripts/stack/install-temporal-cli.sh >/dev/null
 scripts/stack/install-temporal-ui.sh >/dev/null
+# promtool checks the alert rules (deploy/tests); built once with Go when it is not on PATH.
+deploy/tests/install-promtool.sh >/dev/null

@@ -2,9 +2,11 @@
 # Runs every test of orderflow:
 #   1. unit, workflow and replay tests; activities against a real MariaDB; gateway contract tests;
 #      the drain test (a real worker process); the embedded platform end to end;
-#   2. the offline deploy checks (kustomize render, Kubernetes/KEDA schemas, our rules);
+#   2. the offline deploy checks (kustomize render, Kubernetes/KEDA schemas, our rules, the alert
+#      rules and dashboard with promtool);
 #   3. the real stack (MariaDB, Temporal dev server, five JVMs): the same scenarios over HTTP,
-#      listing, crash tests, scale-out and the Temporal Web UI.
+#      listing, crash tests, scale-out and the Temporal Web UI; then the alert rules evaluated on
+#      metrics scraped from it.
 # Installs what the tests need on a Debian machine when it is missing (MariaDB, Chromium, the
 # Temporal CLI) and fails loudly when it cannot.
 set -euo pipefail
@@ -20,3 +22,5 @@ bash deploy/tests/run.sh
 trap 'scripts/stack.sh down || true' EXIT
 scripts/stack.sh up || { scripts/stack.sh logs; exit 1; }
 mvn -B -Pstack -pl e2e verify || { scripts/stack.sh logs; exit 1; }
+# The alert rules' expressions evaluated on metrics scraped from the running stack.
+deploy/tests/check-rules-against-stack.sh || { scripts/stack.sh logs; exit 1; }

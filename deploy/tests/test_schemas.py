@@ -6,6 +6,8 @@ import jsonschema
 import kubernetes_validate
 import pytest
 
+from observability import validate_operator_object
+
 # The oldest Kubernetes we support (preStop `sleep` handlers are on by default from 1.30) and the
 # newest the schema package ships.
 KUBERNETES_VERSIONS = ["1.32", "1.37"]
@@ -16,6 +18,8 @@ def validate_object(obj: dict, version: str) -> None:
     if obj["apiVersion"].startswith("keda.sh/"):
         assert obj["kind"] == "ScaledObject", f"no schema vendored for KEDA kind {obj['kind']}"
         jsonschema.Draft202012Validator(KEDA_SCHEMA).validate(obj)
+    elif obj["apiVersion"].startswith("monitoring.coreos.com/"):
+        validate_operator_object(obj)
     else:
         # strict: unknown fields (typos) are errors, as `kubectl apply --validate=strict` would say.
         kubernetes_validate.validate(obj, version, strict=True)
