@@ -46,7 +46,8 @@ class DevClients {
 
     /**
      * A server-side application that logs people in for itself and proves who it is with its
-     * secret when it exchanges the code (PKCE not required: the Temporal UI server sends none). Like
+     * secret when it exchanges the code (PKCE only where configured: the Temporal UI server sends
+     * none), and may refresh its tokens while the person's session lasts. Like
      * the browser client it may ask for every scope any user holds, and {@link ScopedTokenClaims}
      * trims each token to what its user holds: a customer logged into it never gets orders:admin.
      */
@@ -58,12 +59,14 @@ class DevClients {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> uris.addAll(client.redirectUris()))
                 .postLogoutRedirectUris(uris -> uris.addAll(client.postLogoutRedirectUris()))
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .scopes(scopes -> scopes.addAll(userScopes(identity)))
-                .clientSettings(ClientSettings.builder().requireProofKey(false).requireAuthorizationConsent(false).build())
+                .clientSettings(ClientSettings.builder().requireProofKey(client.requireProofKey())
+                        .requireAuthorizationConsent(false).build())
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(identity.accessTokenTtl()).build())
                 .build();
     }

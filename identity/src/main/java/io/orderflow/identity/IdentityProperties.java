@@ -45,10 +45,11 @@ public record IdentityProperties(
 
     /**
      * A server-side application that logs a person in for itself (authorization code, its own
-     * secret, no PKCE needed); its tokens carry no more than the person holds.
+     * secret); its tokens carry no more than the person holds. {@code requireProofKey}: it must
+     * also use PKCE (the web pages do; the Temporal UI server cannot).
      */
     public record ConfidentialClient(@NotBlank String secret, @NotEmpty List<String> redirectUris,
-            @NotNull @DefaultValue List<String> postLogoutRedirectUris) {
+            @NotNull @DefaultValue List<String> postLogoutRedirectUris, @DefaultValue("false") boolean requireProofKey) {
     }
 
     public record BrowserClient(@NotBlank String clientId, @NotEmpty List<String> redirectUris,
