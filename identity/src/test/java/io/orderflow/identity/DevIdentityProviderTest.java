@@ -35,6 +35,9 @@ class DevIdentityProviderTest {
     private static final String TEMPORAL_UI = "temporal-ui";
     private static final String TEMPORAL_UI_SECRET = "temporal-ui-dev-secret";
     private static final String TEMPORAL_UI_CALLBACK = "http://127.0.0.1:8233/auth/sso/callback";
+    private static final String WEB_PAGES = "orderflow-pages";
+    private static final String WEB_PAGES_SECRET = "orderflow-pages-dev-secret";
+    private static final String WEB_PAGES_CALLBACK = "http://127.0.0.1:8090/login/oauth2/code/orderflow";
 
     private static DevIdentityProvider provider;
     private static DevTokens tokens;
@@ -169,6 +172,47 @@ class DevIdentityProviderTest {
 
         assertThat(response.headers().firstValue("Location")).isEmpty();
         assertThat(response.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theWebPagesLogAliceInWithPkceAndTheirSecretAndHerIdTokenNamesOnlyHerScopes() throws Exception {
+        HttpClient browser = browser();
+        String verifier = verifier();
+        String code = logIn(browser, authorizeUrl(WEB_PAGES, WEB_PAGES_CALLBACK,
+                        "openid orders:read orders:write orders:admin catalog:write", challenge(verifier)),
+                "alice", "alice-dev-password", WEB_PAGES_CALLBACK);
+
+        HttpResponse<String> token = exchange(browser, WEB_PAGES, WEB_PAGES_SECRET, code, WEB_PAGES_CALLBACK, verifier);
+
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        JsonNode response = JSON.readTree(token.body());
+        assertThat(response.path("refresh_token").asText()).as("the pages keep the session going").isNotEmpty();
+        JsonNode idToken = claims(response.path("id_token").asText());
+        assertThat(idToken.path("sub").asText()).isEqualTo("alice");
+        assertThat(scopes(idToken)).contains("orders:read", "orders:write").doesNotContain("orders:admin", "catalog:write");
+        assertThat(scopes(claims(response.path("access_token").asText()))).doesNotContain("orders:admin");
+    }
+
+    @Test
+    void theWebPagesCannotSkipPkce() throws Exception {
+        HttpResponse<String> response = browser().send(get(authorizeUrl(WEB_PAGES, WEB_PAGES_CALLBACK, "openid", null),
+                true), HttpResponse.BodyHandlers.ofString());
+
+        String location = response.headers().firstValue("Location").orElse("");
+        assertThat(location).doesNotEndWith("/login").doesNotContain("code=");
+        assertThat(response.statusCode()).isIn(302, 400);
+    }
+
+    private static String verifier() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    private static String challenge(String verifier) throws Exception {
+        return "&code_challenge=" + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)))
+                + "&code_challenge_method=S256";
     }
 
     /** The authorization code flow with PKCE, as a browser walks it: authorize, log in, redirect, exchange. */
