@@ -21,15 +21,18 @@ import org.springframework.stereotype.Component;
 class ResponseShapes implements OpenApiCustomizer {
 
     /** Response schemas, each with the members that are never null. */
-    private static final Map<String, Set<String>> NEVER_NULL = Map.of(
-            "OrderView", Set.of("orderId", "customerId", "status", "items", "timeline"),
-            "OrderItemView", Set.of("sku", "quantity"),
-            "OrderFailure", Set.of("code", "step"),
-            "TimelineEntry", Set.of("status", "at"),
-            "OrderPage", Set.of("orders"),
-            "OrderSummary", Set.of("orderId", "startedAt"),
-            "ProductList", Set.of("products"),
-            "Product", Set.of("sku", "name", "priceCents", "currency", "available"));
+    private static final Map<String, Set<String>> NEVER_NULL = Map.ofEntries(
+            Map.entry("OrderView", Set.of("orderId", "customerId", "status", "items", "timeline")),
+            Map.entry("OrderItemView", Set.of("sku", "quantity")),
+            Map.entry("OrderFailure", Set.of("code", "step")),
+            Map.entry("TimelineEntry", Set.of("status", "at")),
+            Map.entry("OrderPage", Set.of("orders")),
+            Map.entry("OrderSummary", Set.of("orderId", "startedAt")),
+            Map.entry("ProductList", Set.of("products")),
+            Map.entry("Product", Set.of("sku", "name", "priceCents", "currency", "available")),
+            Map.entry("PlatformLoad", Set.of("at", "taskQueues")),
+            Map.entry("TaskQueueLoad", Set.of("name")),
+            Map.entry("CompletionCount", Set.of("from", "to", "completed", "failed")));
 
     @Override
     public void customise(OpenAPI openApi) {

@@ -37,6 +37,7 @@ public class GatewaySecurity implements WebMvcConfigurer {
             List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "QUERY");
     private static final String ORDERS = "/api/v1/orders";
     private static final String PRODUCTS = "/api/v1/products";
+    private static final String PLATFORM = "/api/v1/platform/**";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http,
@@ -50,6 +51,7 @@ public class GatewaySecurity implements WebMvcConfigurer {
                                 .hasAnyAuthority(authority(ORDERS_WRITE), authority(ORDERS_ADMIN))
                         .requestMatchers(HttpMethod.GET, ORDERS, ORDERS + "/*")
                                 .hasAnyAuthority(authority(ORDERS_READ), authority(ORDERS_ADMIN))
+                        .requestMatchers(PLATFORM).hasAuthority(authority(ORDERS_ADMIN))
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                                 .permitAll()
                         .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()

@@ -27,6 +27,7 @@ class OpenApiDocumentTest extends GatewayIntegrationTest {
     private static final String CANCEL = "/api/v1/orders/{orderId}/cancel";
     private static final String PRODUCTS = "/api/v1/products";
     private static final String PRODUCT = "/api/v1/products/{sku}";
+    private static final String PLATFORM_LOAD = "/api/v1/platform/load";
     private static final String IDENTIFIER = "^[A-Za-z0-9_-]{1,64}$";
 
     private JsonNode document;
@@ -40,7 +41,7 @@ class OpenApiDocumentTest extends GatewayIntegrationTest {
     void documentsExactlyTheApiOperations() {
         assertThat(operations()).containsExactlyInAnyOrder(
                 "GET " + ORDERS, "POST " + ORDERS, "GET " + ORDER, "POST " + CANCEL,
-                "GET " + PRODUCTS, "GET " + PRODUCT, "PUT " + PRODUCT);
+                "GET " + PRODUCTS, "GET " + PRODUCT, "PUT " + PRODUCT, "GET " + PLATFORM_LOAD);
     }
 
     @Test
@@ -124,6 +125,7 @@ class OpenApiDocumentTest extends GatewayIntegrationTest {
         assertThat(scopes("GET", ORDER)).containsExactly(List.of("orders:read"), List.of("orders:admin"));
         assertThat(scopes("GET", ORDERS)).containsExactly(List.of("orders:read"), List.of("orders:admin"));
         assertThat(scopes("PUT", PRODUCT)).containsExactly(List.of("catalog:write"));
+        assertThat(scopes("GET", PLATFORM_LOAD)).containsExactly(List.of("orders:admin"));
         assertThat(operation("GET", PRODUCTS).has("security")).isFalse();
         assertThat(operation("GET", PRODUCT).has("security")).isFalse();
     }
@@ -176,6 +178,9 @@ class OpenApiDocumentTest extends GatewayIntegrationTest {
         assertThat(texts(view.path("properties").path("trackingNumber").path("type"))).contains("null");
         assertThat(view.path("properties").path("failure").path("anyOf").toString()).contains("null", "OrderFailure");
         assertThat(texts(schema("OrderPage").path("properties").path("nextPageToken").path("type"))).contains("null");
+        assertThat(texts(schema("TaskQueueLoad").path("properties").path("backlog").path("type")))
+                .as("a number the server does not report is null").contains("null");
+        assertThat(texts(schema("PlatformLoad").path("properties").path("completions").path("type"))).contains("null");
     }
 
     private void assertRetryAfter(String operation, JsonNode response) {
