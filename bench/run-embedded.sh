@@ -16,7 +16,7 @@ started=$(date +%s.%N)
 ORDERFLOW_EMBEDDED_TEMPORAL_PORT=$((base + 153)) ORDERFLOW_EMBEDDED_GATEWAY_PORT=$base \
 ORDERFLOW_EMBEDDED_STOCK_PORT=$((base + 1)) ORDERFLOW_EMBEDDED_PAYMENT_PORT=$((base + 2)) \
 ORDERFLOW_EMBEDDED_DELIVERY_PORT=$((base + 3)) ORDERFLOW_EMBEDDED_CHECKOUT_PORT=$((base + 4)) \
-ORDERFLOW_EMBEDDED_IDENTITY_PORT=$((base + 5)) \
+ORDERFLOW_EMBEDDED_IDENTITY_PORT=$((base + 5)) ORDERFLOW_EMBEDDED_WEB_PORT=$((base + 6)) \
   java ${JAVA_OPTS:-} -jar "$jar" >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"' EXIT

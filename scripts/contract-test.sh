@@ -10,7 +10,7 @@
 #   scripts/contract-test.sh            after: mvn -B install (or -pl embedded -am package)
 #
 # Environment: ORDERFLOW_CONTRACT_TEST_BASE_PORT (default 31080; the platform takes it and the next
-# six ports), ORDERFLOW_CONTRACT_TEST_SEED (replay a run: its seed is printed), and
+# seven ports), ORDERFLOW_CONTRACT_TEST_SEED (replay a run: its seed is printed), and
 # ORDERFLOW_CONTRACT_TEST_EXAMPLES (cases per operation and phase for the operator, default 100).
 # Schemathesis lives in a virtualenv in .run/venv (pinned version, installed on first use).
 set -euo pipefail
@@ -24,6 +24,7 @@ examples=${ORDERFLOW_CONTRACT_TEST_EXAMPLES:-100}
 gateway_port=$base
 identity_port=$((base + 5))
 temporal_port=$((base + 6))
+web_port=$((base + 7))
 api="http://127.0.0.1:$gateway_port"
 issuer="http://127.0.0.1:$identity_port"
 
@@ -39,9 +40,9 @@ fi
 # --- the embedded platform on spare ports ----------------------------------------------------------
 jar=$(ls embedded/target/embedded-*-exec.jar 2>/dev/null | head -1)
 [ -n "$jar" ] || { log "no embedded/target/embedded-*-exec.jar: build first (mvn -B install)"; exit 1; }
-for port in $(seq "$base" "$temporal_port"); do
+for port in $(seq "$base" "$web_port"); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    log "port $port is taken; set ORDERFLOW_CONTRACT_TEST_BASE_PORT to a free range of 7 ports"
+    log "port $port is taken; set ORDERFLOW_CONTRACT_TEST_BASE_PORT to a free range of 8 ports"
     exit 1
   fi
 done
@@ -50,7 +51,7 @@ mkdir -p "$run"
 ORDERFLOW_EMBEDDED_GATEWAY_PORT=$gateway_port ORDERFLOW_EMBEDDED_STOCK_PORT=$((base + 1)) \
 ORDERFLOW_EMBEDDED_PAYMENT_PORT=$((base + 2)) ORDERFLOW_EMBEDDED_DELIVERY_PORT=$((base + 3)) \
 ORDERFLOW_EMBEDDED_CHECKOUT_PORT=$((base + 4)) ORDERFLOW_EMBEDDED_IDENTITY_PORT=$identity_port \
-ORDERFLOW_EMBEDDED_TEMPORAL_PORT=$temporal_port \
+ORDERFLOW_EMBEDDED_TEMPORAL_PORT=$temporal_port ORDERFLOW_EMBEDDED_WEB_PORT=$web_port \
   java ${JAVA_OPTS:-} -jar "$jar" >"$run/platform.log" 2>&1 &
 platform=$!
 stop_platform() {

@@ -2,9 +2,9 @@
 # The real stack on this machine, loopback only: MariaDB (three service databases, one
 # least-privilege user each), the Temporal dev server with file persistence (headless), the Temporal
 # Web UI server (operators log in at the dev identity provider; the UI forwards their token to the
-# codec server), and seven separate JVMs from the built jars: the dev identity provider, the codec
-# server (https, a self-signed certificate made for this run directory), the four worker roles and
-# the gateway.
+# codec server), and eight separate JVMs from the built jars: the dev identity provider, the codec
+# server (https, a self-signed certificate made for this run directory), the four worker roles, the
+# gateway and the web pages (storefront and operator console, http://127.0.0.1:8090).
 #
 #   scripts/stack.sh up                 start everything not yet running; returns once all is ready
 #   scripts/stack.sh down               stop what `up` started (pid files), in reverse order
@@ -13,7 +13,7 @@
 #   scripts/stack.sh start|stop|kill|restart <part>
 #                                       one part; `kill` is kill -9 (the crash tests use it)
 #
-# Parts: mariadb temporal identity codec stock payment delivery checkout gateway temporal-ui, plus
+# Parts: mariadb temporal identity codec stock payment delivery checkout gateway web temporal-ui, plus
 # stock2 (a second stock worker on the same task queue, HTTP port 8091; never started by `up`,
 # stopped by `down`).
 #
@@ -23,10 +23,10 @@
 #
 # Environment overrides (all optional):
 #   ORDERFLOW_STACK_DIR            run directory (default <repo>/.run/stack)
-#   ORDERFLOW_STACK_JAVA_OPTS      JVM options of the seven JVMs (default: small heap, quick start)
+#   ORDERFLOW_STACK_JAVA_OPTS      JVM options of the eight JVMs (default: small heap, quick start)
 #   ORDERFLOW_STACK_READY_TIMEOUT  seconds a part may take to become ready (default 180)
 #   ORDERFLOW_STACK_WORKER_JAR, ORDERFLOW_STACK_GATEWAY_JAR, ORDERFLOW_STACK_IDENTITY_JAR,
-#   ORDERFLOW_STACK_CODEC_JAR      jars to run (default: the built ones)
+#   ORDERFLOW_STACK_CODEC_JAR, ORDERFLOW_STACK_WEB_JAR  jars to run (default: the built ones)
 #   ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID, ORDERFLOW_ENCRYPTION_KEYS_<ID>  rotate the payload key
 #   ORDERFLOW_PAYMENT_SIMULATOR_LATENCY, ORDERFLOW_PAYMENT_SIMULATOR_TRANSIENT_FAILURE_RATE, and any
 #   other Spring setting as an environment variable, reach the JVMs started by this call, e.g.
@@ -47,13 +47,15 @@ TEMPORAL_UI="http://127.0.0.1:$TEMPORAL_UI_PORT"
 GATEWAY_PORT=8080
 GATEWAY_MANAGEMENT_PORT=9080
 IDENTITY_PORT=9000
+WEB_PORT=8090
+WEB_MANAGEMENT_PORT=9090
 CODEC_PORT=8085
 # The dev identity provider; the gateway, the stock service and the codec server trust the tokens
 # it issues, and the Web UI logs operators in there.
 ISSUER="http://127.0.0.1:$IDENTITY_PORT"
 SERVICES=(stock payment delivery)
-ALL_PARTS=(mariadb temporal identity codec stock payment delivery checkout gateway temporal-ui)
-STOP_ORDER=(temporal-ui gateway checkout stock2 stock payment delivery codec identity temporal mariadb)
+ALL_PARTS=(mariadb temporal identity codec stock payment delivery checkout gateway web temporal-ui)
+STOP_ORDER=(temporal-ui web gateway checkout stock2 stock payment delivery codec identity temporal mariadb)
 
 log() { echo "stack: $*" >&2; }
 die() { echo "stack: error: $*" >&2; exit 1; }
@@ -62,14 +64,14 @@ http_port() {
   case "$1" in
     stock) echo 8081 ;; payment) echo 8082 ;; delivery) echo 8083 ;; checkout) echo 8084 ;;
     stock2) echo 8091 ;; gateway) echo "$GATEWAY_PORT" ;; identity) echo "$IDENTITY_PORT" ;;
-    codec) echo "$CODEC_PORT" ;;
+    codec) echo "$CODEC_PORT" ;; web) echo "$WEB_PORT" ;;
     *) die "part '$1' has no HTTP port" ;;
   esac
 }
 
 is_part() {
   case "$1" in
-    mariadb|temporal|temporal-ui|identity|codec|stock|payment|delivery|checkout|gateway|stock2) return 0 ;;
+    mariadb|temporal|temporal-ui|identity|codec|stock|payment|delivery|checkout|gateway|web|stock2) return 0 ;;
   esac
   return 1
 }
@@ -289,11 +291,13 @@ ready_codec() {
 
 # ---------------------------------------------------------------- JVMs
 
-# Gateway and workers serve probes and metrics on a management port of their own: the gateway's
-# is 9080, a worker's its HTTP port + 1000 (stock 9081, stock2 9091, ...). Other JVMs: the HTTP port.
+# Gateway, web and workers serve probes and metrics on a management port of their own: the gateway's
+# is 9080, the web pages' 9090, a worker's its HTTP port + 1000 (stock 9081, stock2 9091, ...).
+# Other JVMs: the HTTP port.
 management_port() {
   case "$1" in
     gateway) echo "$GATEWAY_MANAGEMENT_PORT" ;;
+    web) echo "$WEB_MANAGEMENT_PORT" ;;
     stock|stock2|payment|delivery|checkout) echo $(($(http_port "$1") + 1000)) ;;
     *) http_port "$1" ;;
   esac
@@ -329,6 +333,13 @@ start_jvm() {
     env+=(ORDERFLOW_CODEC_SERVER_ALLOWED_ORIGINS="$TEMPORAL_UI"
       SERVER_SSL_KEY_STORE="$RUN/codec/codec.p12" SERVER_SSL_KEY_STORE_TYPE=PKCS12
       SERVER_SSL_KEY_STORE_PASSWORD="$(cat "$RUN/codec/keystore.pass")")
+  elif [ "$part" = web ]; then
+    # The pages reach the platform through the gateway only, log people in at the identity
+    # provider and link each order to the Web UI.
+    jarfile="${ORDERFLOW_STACK_WEB_JAR:-$(jar 'web/target/web-*-exec.jar')}"
+    env=(SERVER_PORT="$WEB_PORT" MANAGEMENT_SERVER_PORT="$WEB_MANAGEMENT_PORT"
+      ORDERFLOW_WEB_GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" ORDERFLOW_WEB_TEMPORAL_UI_URL="$TEMPORAL_UI"
+      SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_ORDERFLOW_ISSUER_URI="$ISSUER")
   elif [ "$part" = gateway ]; then
     jarfile="${ORDERFLOW_STACK_GATEWAY_JAR:-$(jar 'gateway/target/gateway-*-exec.jar')}"
     env+=(ORDERFLOW_GATEWAY_CATALOG_BASE_URL="http://127.0.0.1:$(http_port stock)")
@@ -405,11 +416,11 @@ cmd_up() {
   # The JVMs start in parallel (each needs only MariaDB, Temporal and, lazily, the identity
   # provider), then we wait for them all. The Web UI needs the identity provider when it starts.
   local part
-  for part in identity codec stock payment delivery checkout gateway; do start_part "$part"; done
-  for part in identity codec stock payment delivery checkout gateway; do await_part "$part"; done
+  for part in identity codec stock payment delivery checkout gateway web; do start_part "$part"; done
+  for part in identity codec stock payment delivery checkout gateway web; do await_part "$part"; done
   start_part temporal-ui
   await_part temporal-ui
-  log "up: gateway http://127.0.0.1:$GATEWAY_PORT/api/v1  identity $ISSUER  Temporal Web UI $TEMPORAL_UI (log in as operator)  codec https://127.0.0.1:$CODEC_PORT"
+  log "up: shop http://127.0.0.1:$WEB_PORT  gateway http://127.0.0.1:$GATEWAY_PORT/api/v1  identity $ISSUER  Temporal Web UI $TEMPORAL_UI (log in as operator)  codec https://127.0.0.1:$CODEC_PORT"
 }
 
 cmd_down() {
@@ -443,7 +454,7 @@ cmd_logs() {
 }
 
 need_part() {
-  [ $# -ge 1 ] && is_part "$1" || die "usage: $0 $CMD <mariadb|temporal|temporal-ui|identity|codec|stock|payment|delivery|checkout|gateway|stock2>"
+  [ $# -ge 1 ] && is_part "$1" || die "usage: $0 $CMD <mariadb|temporal|temporal-ui|identity|codec|stock|payment|delivery|checkout|gateway|web|stock2>"
 }
 
 CMD="${1:-}"

@@ -7,8 +7,9 @@ app_root="${ORDERFLOW_APP_ROOT:-/app}"
 case "${ORDERFLOW_APP:-worker}" in
   gateway) app_dir="$app_root/gateway" ;;
   worker)  app_dir="$app_root/worker" ;;
+  web)     app_dir="$app_root/web" ;;
   *)
-    echo "ORDERFLOW_APP must be 'gateway' or 'worker', got '${ORDERFLOW_APP}'" >&2
+    echo "ORDERFLOW_APP must be 'gateway', 'worker' or 'web', got '${ORDERFLOW_APP}'" >&2
     exit 64
     ;;
 esac

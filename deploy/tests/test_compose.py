@@ -7,7 +7,7 @@ import yaml
 from manifests import DEPLOY, ORDER_SEARCH_ATTRIBUTES, WORKER_PORTS, WORKER_ROLES
 
 COMPOSE_FILE = DEPLOY / "compose" / "compose.yaml"
-SERVICES = {"temporal", "register-search-attributes", "mysql", "gateway"} | {f"{r}-worker" for r in WORKER_ROLES}
+SERVICES = {"temporal", "register-search-attributes", "mysql", "gateway", "web"} | {f"{r}-worker" for r in WORKER_ROLES}
 LONG_RUNNING = SERVICES - {"register-search-attributes"}
 
 
@@ -16,7 +16,7 @@ def services():
     return yaml.safe_load(COMPOSE_FILE.read_text())["services"]
 
 
-def test_compose_has_temporal_mysql_the_gateway_and_four_workers(services):
+def test_compose_has_temporal_mysql_the_gateway_the_web_pages_and_four_workers(services):
     assert set(services) == SERVICES
 
 
@@ -65,6 +65,9 @@ def test_services_wait_for_what_they_need_to_be_healthy(services):
         return {dep for dep, cond in services[name]["depends_on"].items() if cond["condition"] == "service_healthy"}
 
     assert waits_for("gateway") == {"temporal", "stock-worker"}
+    assert waits_for("web") == {"gateway"}
+    assert services["web"]["environment"]["ORDERFLOW_WEB_GATEWAY_URL"] == "http://gateway:8080"
+    assert "http://127.0.0.1:9090/actuator/health/readiness" in services["web"]["healthcheck"]["test"]
     assert waits_for("checkout-worker") == {"temporal"}
     for role in ("stock", "payment", "delivery"):
         assert waits_for(f"{role}-worker") == {"temporal", "mysql"}

@@ -34,7 +34,7 @@ def test_the_job_runs_with_resources_and_a_restricted_security_context(tree):
 
 def test_gateway_and_workers_are_probed_on_the_actuator_endpoints(tree):
     _, objects = tree
-    apps = [d for d in of_kind(objects, "Deployment") if is_app(d)]
+    apps = [d for d in of_kind(objects, "Deployment") if is_app(d) and d["metadata"]["name"] != "web"]
     assert {d["metadata"]["name"] for d in apps} == {"gateway"} | {f"{r}-worker" for r in WORKER_ROLES}
     problems = [p for d in apps for p in app_probe_violations(d)]
     assert not problems, "\n".join(problems)
@@ -208,7 +208,7 @@ def test_the_gateway_and_every_worker_load_the_encryption_key_ring_the_readme_te
     from manifests import DEPLOY
     readme = (DEPLOY / "README.md").read_text()
     _, objects = tree
-    apps = [d for d in of_kind(objects, "Deployment") if is_app(d)]
+    apps = [d for d in of_kind(objects, "Deployment") if is_app(d) and d["metadata"]["name"] != "web"]
     assert {d["metadata"]["name"] for d in apps} == {"gateway"} | {f"{r}-worker" for r in WORKER_ROLES}
     for app in apps:
         for c in pod_spec(app)["containers"]:
@@ -217,6 +217,18 @@ def test_the_gateway_and_every_worker_load_the_encryption_key_ring_the_readme_te
     assert "kubectl -n orderflow create secret generic orderflow-encryption" in readme
     assert "--from-literal=ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID=" in readme
     assert "--from-literal=ORDERFLOW_ENCRYPTION_KEYS_" in readme
+
+
+def test_the_web_pages_hold_no_payload_key_and_log_in_at_the_gateways_issuer_with_their_own_secret(tree):
+    _, objects = tree
+    web = pod_spec(named(objects, "Deployment", "web"))["containers"][0]
+    assert not [e for e in web.get("envFrom", []) if "secretRef" in e], "the pages never touch Temporal"
+    settings = config(objects)
+    assert (settings["SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_ORDERFLOW_ISSUER_URI"]
+            == settings["SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI"])
+    assert settings["ORDERFLOW_WEB_GATEWAY_URL"] == "http://gateway:8080"
+    secret = env_of(web)["SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_ORDERFLOW_CLIENT_SECRET"]
+    assert secret["valueFrom"]["secretKeyRef"]["name"] == "web-client"
 
 
 # --- network ---------------------------------------------------------------------------------------
@@ -250,6 +262,27 @@ def test_gateway_reaches_temporal_and_the_stock_worker_only(tree):
     assert ports == [(53, "TCP"), (53, "UDP"), (TEMPORAL_PORT, "TCP"), (8081, "TCP")]
     to_stock = next(rule for rule in egress if rule["ports"][0]["port"] == 8081)
     assert to_stock["to"] == [{"podSelector": {"matchLabels": {"app.kubernetes.io/name": "stock-worker"}}}]
+
+
+def test_the_web_pages_reach_the_gateway_the_issuer_and_dns_only(tree):
+    _, objects = tree
+    egress = named(objects, "NetworkPolicy", "web")["spec"]["egress"]
+    ports = sorted((p["port"], p["protocol"]) for rule in egress for p in rule["ports"])
+    assert ports == [(53, "TCP"), (53, "UDP"), (443, "TCP"), (8080, "TCP")]
+    to_gateway = next(rule for rule in egress if rule["ports"][0]["port"] == 8080)
+    assert to_gateway["to"] == [{"podSelector": {"matchLabels": {"app.kubernetes.io/name": "gateway"}}}]
+
+
+def test_the_web_pages_are_probed_on_a_management_port_that_no_service_exposes(tree):
+    _, objects = tree
+    web = named(objects, "Deployment", "web")
+    container = pod_spec(web)["containers"][0]
+    assert {p["name"]: p["containerPort"] for p in container["ports"]} == {"http": 8090, "management": 9090}
+    assert env_value(container, "ORDERFLOW_APP") == "web"
+    for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
+        assert container[probe]["httpGet"]["port"] == "management", probe
+    exposed = {p["port"] for s in of_kind(objects, "Service") for p in s["spec"]["ports"]}
+    assert 8090 in exposed and 9090 not in exposed, exposed
 
 
 def test_everything_lives_in_the_orderflow_namespace(tree):
@@ -360,7 +393,8 @@ def test_only_the_dev_overlay_seeds_the_demo_catalog(dev, prod):
 
 
 def test_production_talks_to_temporal_with_mutual_tls_and_to_mysql_with_verified_tls(prod):
-    apps = [d for d in of_kind(prod, "Deployment") if is_app(d)]
+    # The web pages never reach Temporal (or MySQL): they only call the gateway.
+    apps = [d for d in of_kind(prod, "Deployment") if is_app(d) and d["metadata"]["name"] != "web"]
     for deployment in apps:
         spec = pod_spec(deployment)
         container = spec["containers"][0]

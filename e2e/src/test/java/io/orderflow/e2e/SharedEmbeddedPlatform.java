@@ -21,7 +21,7 @@ final class SharedEmbeddedPlatform {
     static synchronized EmbeddedSettings settings() {
         if (platform == null) {
             EmbeddedSettings settings = new EmbeddedSettings(freePort(), freePort(), freePort(), freePort(), freePort(),
-                    freePort(), freePort());
+                    freePort(), freePort(), freePort());
             platform = EmbeddedPlatform.start(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "embedded-platform-shutdown"));
         }

@@ -4,6 +4,7 @@ import io.orderflow.codec.EncryptionKeys;
 import io.orderflow.gateway.GatewayApplication;
 import io.orderflow.identity.IdentityApplication;
 import io.orderflow.persistence.InMemoryDatabase;
+import io.orderflow.web.WebApplication;
 import io.orderflow.worker.SearchAttributeRegistration;
 import io.orderflow.worker.WorkerApplication;
 import io.orderflow.worker.WorkerRole;
@@ -19,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The whole platform in one JVM, with no outside services: the in-process Temporal test server on
  * a real port, the dev identity provider, an in-memory H2 database (MySQL mode) per service, the
- * four worker roles and the gateway. Each part is its own Spring context built exactly as its production process builds it
+ * four worker roles, the gateway and the web pages. Each part is its own Spring context built exactly as its production process builds it
  * ({@link WorkerApplication#application}, {@link GatewayApplication#application}); only the
  * connection settings differ. Stops cleanly on Ctrl-C.
  */
@@ -52,6 +53,7 @@ public final class EmbeddedPlatform implements Closeable {
         EmbeddedPlatform platform = start(EmbeddedSettings.defaults());
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "embedded-platform-shutdown"));
         System.out.printf("%n  orderflow is running (embedded: in-process Temporal, in-memory databases)%n"
+                        + "    Shop         %s (storefront; operators: %s/console)%n"
                         + "    API          %s/api/v1/orders%n"
                         + "    Catalog      %s/api/v1/products%n"
                         + "    Swagger UI   %s/swagger-ui.html%n"
@@ -59,6 +61,7 @@ public final class EmbeddedPlatform implements Closeable {
                         + "    OpenAPI      %s/v3/api-docs%n"
                         + "    Temporal     %s (gRPC; e.g. temporal workflow list --address %s)%n"
                         + "  Press Ctrl-C to stop.%n%n",
+                platform.settings.webUrl(), platform.settings.webUrl(),
                 platform.settings.gatewayUrl(), platform.settings.gatewayUrl(), platform.settings.gatewayUrl(),
                 platform.settings.issuer(), platform.settings.gatewayUrl(), platform.settings.temporalTarget(), platform.settings.temporalTarget());
     }
@@ -74,6 +77,7 @@ public final class EmbeddedPlatform implements Closeable {
             platform.startWorker(WorkerRole.DELIVERY, settings.deliveryPort());
             platform.startWorker(WorkerRole.CHECKOUT, settings.checkoutPort());
             platform.startGateway();
+            platform.startWeb();
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -90,7 +94,12 @@ public final class EmbeddedPlatform implements Closeable {
                 "--spring.security.oauth2.authorizationserver.issuer=" + settings.issuer(),
                 "--orderflow.identity.browser-client.redirect-uris[0]=" + settings.gatewayUrl()
                         + "/swagger-ui/oauth2-redirect.html",
-                "--orderflow.identity.allowed-origins[0]=" + settings.gatewayUrl()));
+                "--orderflow.identity.allowed-origins[0]=" + settings.gatewayUrl(),
+                // The web pages log people in here and come back to this platform's web port.
+                "--orderflow.identity.confidential-clients.orderflow-pages.redirect-uris[0]=" + settings.webUrl()
+                        + "/login/oauth2/code/orderflow",
+                "--orderflow.identity.confidential-clients.orderflow-pages.post-logout-redirect-uris[0]="
+                        + settings.webUrl() + "/"));
     }
 
     private void startWorker(WorkerRole role, int port) {
@@ -123,6 +132,16 @@ public final class EmbeddedPlatform implements Closeable {
         contexts.add(GatewayApplication.application().run(args.toArray(String[]::new)));
     }
 
+    /** The pages: they reach the platform through the gateway only, like any other client. */
+    private void startWeb() {
+        log.info("Starting the web pages on :{}", settings.webPort());
+        contexts.add(WebApplication.application().run(
+                "--server.port=" + settings.webPort(),
+                "--management.server.port=" + settings.webPort(),
+                "--orderflow.web.gateway-url=" + settings.gatewayUrl(),
+                "--spring.security.oauth2.client.provider.orderflow.issuer-uri=" + settings.issuer()));
+    }
+
     private List<String> commonArgs(int port) {
         return List.of(
                 "--server.port=" + port,
@@ -136,7 +155,7 @@ public final class EmbeddedPlatform implements Closeable {
         return settings;
     }
 
-    /** Stops the gateway first, then the workers (draining them), then the Temporal server. */
+    /** Stops the pages and the gateway first, then the workers (draining them), then the Temporal server. */
     @Override
     public synchronized void close() {
         for (int i = contexts.size() - 1; i >= 0; i--) {

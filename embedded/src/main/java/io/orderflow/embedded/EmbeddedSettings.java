@@ -11,9 +11,10 @@ import io.orderflow.worker.WorkerRole;
  * @param stockPort stock worker HTTP (catalog API, actuator); by default, like the payment, delivery
  *     and checkout ports, the role's own port ({@link WorkerRole#defaultHttpPort()})
  * @param identityPort the dev identity provider; its issuer is {@code http://127.0.0.1:<identityPort>}
+ * @param webPort the web pages (storefront and operator console)
  */
 public record EmbeddedSettings(int temporalPort, int gatewayPort, int stockPort, int paymentPort, int deliveryPort,
-        int checkoutPort, int identityPort) {
+        int checkoutPort, int identityPort, int webPort) {
 
     public static EmbeddedSettings defaults() {
         return new EmbeddedSettings(
@@ -27,7 +28,8 @@ public record EmbeddedSettings(int temporalPort, int gatewayPort, int stockPort,
                         WorkerRole.DELIVERY.defaultHttpPort()),
                 intSetting("orderflow.embedded.checkout-port", "ORDERFLOW_EMBEDDED_CHECKOUT_PORT",
                         WorkerRole.CHECKOUT.defaultHttpPort()),
-                intSetting("orderflow.embedded.identity-port", "ORDERFLOW_EMBEDDED_IDENTITY_PORT", 9000));
+                intSetting("orderflow.embedded.identity-port", "ORDERFLOW_EMBEDDED_IDENTITY_PORT", 9000),
+                intSetting("orderflow.embedded.web-port", "ORDERFLOW_EMBEDDED_WEB_PORT", 8090));
     }
 
     private static int intSetting(String property, String env, int fallback) {
@@ -45,5 +47,9 @@ public record EmbeddedSettings(int temporalPort, int gatewayPort, int stockPort,
 
     public String gatewayUrl() {
         return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    public String webUrl() {
+        return "http://127.0.0.1:" + webPort;
     }
 }

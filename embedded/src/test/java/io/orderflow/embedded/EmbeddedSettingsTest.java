@@ -27,6 +27,11 @@ class EmbeddedSettingsTest {
     }
 
     @Test
+    void theWebPagesListenOnTheirOwnPort() {
+        assertThat(defaults.webPort()).isEqualTo(port(yaml("web.yml"), "server.port"));
+    }
+
+    @Test
     void theTestServerListensWhereTheGatewayAndWorkersLookForTemporal() {
         for (String file : new String[] {"application.yml", "worker.yml"}) {
             String target = yaml(file).getProperty("spring.temporal.connection.target");

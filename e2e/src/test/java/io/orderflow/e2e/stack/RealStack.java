@@ -33,6 +33,8 @@ final class RealStack {
     private static final String STACK_SCRIPT = readStackScript();
 
     static final URI GATEWAY = URI.create("http://127.0.0.1:" + stackSetting("GATEWAY_PORT"));
+    /** The web pages (storefront and operator console). */
+    static final URI WEB = URI.create("http://127.0.0.1:" + stackSetting("WEB_PORT"));
     /** The Temporal Web UI server; operators log in at the identity provider. */
     static final URI TEMPORAL_UI = URI.create("http://127.0.0.1:" + stackSetting("TEMPORAL_UI_PORT"));
     /** The Temporal dev server's frontend (gRPC). */

@@ -11,8 +11,9 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 
 /**
  * What a logged-in person may do on these pages: the scopes the identity provider granted them,
- * as its ID token states ({@code scope} claim). The token response's own scope list names what the
- * client asked for, which is more than a customer holds; the ID token names what they hold. The
+ * as its ID token states ({@code scope} claim). The dev provider's token response names what the
+ * client asked for, which is more than a customer holds; its ID token names what they hold. An
+ * issuer whose ID tokens carry no {@code scope} claim is taken at its token response's word. The
  * gateway decides for itself with the access token; this only decides which links and pages to show.
  */
 public class ScopeAuthorities implements GrantedAuthoritiesMapper {
@@ -23,18 +24,17 @@ public class ScopeAuthorities implements GrantedAuthoritiesMapper {
 
     @Override
     public Collection<? extends GrantedAuthority> mapAuthorities(Collection<? extends GrantedAuthority> authorities) {
-        Set<GrantedAuthority> mapped = new HashSet<>();
-        for (GrantedAuthority authority : authorities) {
-            if (authority instanceof OidcUserAuthority user) {
-                mapped.add(authority);
-                List<String> scopes = user.getIdToken().getClaimAsStringList("scope");
-                if (scopes != null) {
-                    scopes.forEach(scope -> mapped.add(new SimpleGrantedAuthority(PREFIX + scope)));
-                }
-            } else if (!authority.getAuthority().startsWith(PREFIX)) {
-                mapped.add(authority);
-            }
+        List<String> granted = authorities.stream()
+                .filter(OidcUserAuthority.class::isInstance)
+                .map(user -> ((OidcUserAuthority) user).getIdToken().getClaimAsStringList("scope"))
+                .filter(scopes -> scopes != null)
+                .findFirst().orElse(null);
+        if (granted == null) {
+            return authorities;
         }
+        Set<GrantedAuthority> mapped = new HashSet<>();
+        authorities.stream().filter(authority -> !authority.getAuthority().startsWith(PREFIX)).forEach(mapped::add);
+        granted.forEach(scope -> mapped.add(new SimpleGrantedAuthority(PREFIX + scope)));
         return mapped;
     }
 }

@@ -3,6 +3,8 @@ package io.orderflow.web.security;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientPropertiesMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -50,6 +52,15 @@ class WebSecurity {
                 .oauth2Client(withDefaults())
                 .logout(out -> out.logoutSuccessHandler(logout));
         return http.build();
+    }
+
+    /**
+     * The registration of {@code spring.security.oauth2.client.*}, as Spring Boot would build it,
+     * but read from the issuer when first needed (see {@link LazyClientRegistrations}).
+     */
+    @Bean
+    ClientRegistrationRepository clientRegistrations(OAuth2ClientProperties properties) {
+        return new LazyClientRegistrations(() -> new OAuth2ClientPropertiesMapper(properties).asClientRegistrations());
     }
 
     /** Tokens live in the person's HTTP session, nowhere else. */

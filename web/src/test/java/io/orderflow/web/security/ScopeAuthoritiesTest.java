@@ -33,6 +33,17 @@ class ScopeAuthoritiesTest {
         assertThat(names(mapped)).contains(ScopeAuthorities.OPERATOR, ScopeAuthorities.CATALOG_EDITOR);
     }
 
+    @Test
+    void anIssuerWhoseIdTokensNameNoScopesIsTakenAtItsTokenResponsesWord() {
+        OidcUserAuthority user = new OidcUserAuthority(new OidcIdToken("id-token", Instant.now(),
+                Instant.now().plusSeconds(60), Map.of("sub", "someone")));
+
+        Collection<? extends GrantedAuthority> mapped = new ScopeAuthorities().mapAuthorities(List.of(user,
+                new SimpleGrantedAuthority(ScopeAuthorities.OPERATOR)));
+
+        assertThat(names(mapped)).contains(ScopeAuthorities.OPERATOR);
+    }
+
     private static OidcUserAuthority user(List<String> scopes) {
         return new OidcUserAuthority(new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(60),
                 Map.of("sub", "someone", "scope", scopes)));

@@ -1,0 +1,182 @@
+package io.orderflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.identity.testing.DevTokens;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The storefront and the operator console as people use them, in a real (headless) Chromium: they
+ * log in at the identity provider, shop, follow and cancel orders, search them, edit the catalog
+ * and watch the load. Subclasses say where the platform runs (embedded JVM or the real stack).
+ * Each scenario makes its own products through the catalog API, so scenarios never share stock.
+ */
+public abstract class PagesScenarios {
+
+    protected static final Duration TERMINAL_WITHIN = Duration.ofSeconds(90);
+
+    private static PagesBrowser browser;
+
+    /** The web pages' base address. */
+    protected abstract String webUrl();
+
+    /** The gateway's API as one of the dev clients; it prepares and checks each scenario. */
+    protected abstract OrderflowClient api(DevTokens.DevClient client);
+
+    /** The platform's Temporal has visibility and task-queue statistics (the real stack), or not (embedded). */
+    protected abstract boolean temporalReportsLoad();
+
+    protected PagesBrowser browser() {
+        if (browser == null) {
+            browser = new PagesBrowser(webUrl());
+        }
+        return browser;
+    }
+
+    @BeforeEach
+    void nobodyIsLoggedIn() {
+        browser().forgetEveryone();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void aSlowOrderIsCancelledFromItsPage() {
+        String sku = freshSku(5, 1250);
+        String orderId = placeAsAlice(sku, "tok_slow");
+
+        browser().logIn("alice", "alice-dev-password");
+        browser().open("/orders/" + orderId);
+        // The payment takes 5 s: the page offers Cancel while it runs.
+        browser().click(By.id("cancel"));
+
+        browser().awaitText(By.id("order-status"), "CANCELLED", TERMINAL_WITHIN);
+        assertThat(browser().present(By.id("cancel"))).as("a cancelled order offers no cancel").isFalse();
+        assertThat(browser().text(By.id("timeline"))).contains("COMPENSATING", "CANCELLED");
+        assertThat(api(DevTokens.OPERATOR).available(sku)).as("the stock came back").isEqualTo(5);
+    }
+
+    @Test
+    void bobCannotSeeAlicesOrder() {
+        String sku = freshSku(5, 1250);
+        String orderId = placeAsAlice(sku, "tok_visa");
+
+        browser().logIn("bob", "bob-dev-password");
+        browser().open("/orders/" + orderId);
+
+        assertThat(browser().text(By.tagName("h1"))).isEqualTo("Not found");
+        assertThat(browser().text(By.id("problem"))).isEqualTo("There is no such page, or it is not yours.");
+        assertThat(browser().driver().getPageSource()).doesNotContain(sku);
+    }
+
+    @Test
+    void theOperatorFindsAlicesOrderByStatusAndEditsAPrice() {
+        String sku = freshSku(5, 1250);
+        String orderId = placeAsAlice(sku, "tok_visa");
+        api(DevTokens.OPERATOR).awaitTerminal(orderId, TERMINAL_WITHIN);
+
+        browser().logIn("operator", "operator-dev-password");
+        browser().click(By.linkText("Console"));
+        browser().choose(By.id("status"), "COMPLETED");
+        browser().type(By.id("customerId"), "alice");
+        browser().click(By.id("search"));
+
+        if (listingWorks()) {
+            browser().click(By.linkText(orderId));
+            assertThat(browser().text(By.id("customer"))).isEqualTo("alice");
+            assertThat(browser().text(By.id("order-status"))).isEqualTo("COMPLETED");
+        } else {
+            assertThat(browser().text(By.id("search-problem"))).as("the console says why it cannot search")
+                    .contains("visibility");
+        }
+
+        browser().open("/console/catalog");
+        browser().type(By.id("price-" + sku), "13.75");
+        browser().click(By.cssSelector("#edit-" + sku + " button[type=submit]"));
+
+        assertThat(browser().text(By.cssSelector(".notice"))).isEqualTo("Saved " + sku + ".");
+        assertThat(api(DevTokens.OPERATOR).getProduct(sku).body().path("priceCents").asLong()).isEqualTo(1375);
+    }
+
+    @Test
+    void theConsoleChartsTheLoadOrSaysWhatTheServerCannotReport() {
+        String sku = freshSku(20, 500);
+        OrderflowClient operator = api(DevTokens.OPERATOR);
+        List<String> orders = List.of(placeAsAlice(sku, "tok_visa"), placeAsAlice(sku, "tok_visa"),
+                placeAsAlice(sku, "tok_visa"));
+        orders.forEach(orderId -> operator.awaitTerminal(orderId, TERMINAL_WITHIN));
+
+        browser().logIn("operator", "operator-dev-password");
+        browser().open("/console/load");
+
+        if (temporalReportsLoad()) {
+            for (String chart : List.of("backlog", "pollers", "completions")) {
+                browser().waitFor(By.cssSelector("#chart-" + chart + " svg"));
+            }
+            // Every worker role polls its queue; the orders just placed show in the last minutes.
+            for (String queue : List.of("checkout", "stock", "payment", "delivery")) {
+                assertThat(barValue("pollers", queue)).as("pollers of " + queue).isPositive();
+            }
+            long completed = browser().driver().findElements(By.cssSelector("#chart-completions rect")).stream()
+                    .mapToLong(PagesScenarios::value).sum();
+            assertThat(completed).as("orders completed in the chart's window").isGreaterThanOrEqualTo(orders.size());
+        } else {
+            assertThat(browser().text(By.id("chart-backlog"))).contains("does not report task-queue backlogs");
+            assertThat(browser().text(By.id("chart-completions"))).contains("cannot count completed orders");
+            assertThat(browser().present(By.cssSelector("#charts svg"))).as("no invented numbers").isFalse();
+        }
+    }
+
+    /** The value of the bar labelled {@code label} in a chart (its SVG title says "label: value"). */
+    private long barValue(String chart, String label) {
+        return browser().driver().findElements(By.cssSelector("#chart-" + chart + " rect")).stream()
+                .filter(bar -> title(bar).startsWith(label + ": "))
+                .mapToLong(PagesScenarios::value).findFirst()
+                .orElseThrow(() -> new AssertionError("no bar " + label + " in chart " + chart));
+    }
+
+    private static long value(WebElement bar) {
+        String title = title(bar);
+        return Long.parseLong(title.substring(title.lastIndexOf(' ') + 1));
+    }
+
+    private static String title(WebElement bar) {
+        return bar.findElement(By.tagName("title")).getAttribute("textContent").strip();
+    }
+
+    /** Whether this platform's gateway can list orders (200), or says it cannot (501). */
+    protected boolean listingWorks() {
+        int status = api(DevTokens.OPERATOR).listOrders("pageSize=1").status();
+        assertThat(status).as("listing orders either works or says it cannot").isIn(200, 501);
+        return status == 200;
+    }
+
+    protected String freshSku(int available, long priceCents) {
+        String sku = "WEB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        OrderflowClient.Response put = api(DevTokens.OPERATOR).putProduct(sku, "Web mug " + sku, priceCents, "EUR",
+                available);
+        assertThat(put.status()).as("PUT product: %s", put.body()).isEqualTo(200);
+        return sku;
+    }
+
+    /** An order of one {@code sku}, placed by alice through the API (the pages follow it). */
+    protected String placeAsAlice(String sku, String paymentToken) {
+        OrderflowClient.Response placed = api(DevTokens.ALICE)
+                .placeOrder(OrderflowClient.order(null, sku, 1, paymentToken, "GB"), null);
+        assertThat(placed.status()).as("POST order: %s", placed.body()).isEqualTo(202);
+        return placed.text("orderId");
+    }
+}
