@@ -44,6 +44,7 @@ public record GatewayProperties(
      * @param updateTimeout deadline of a cancel Update, from sending it to its result
      * @param queryThreads threads that run the (blocking) queries after a wait ends and the cancel Updates
      * @param defaultPageSize orders per page when the client does not say
+     * @param listSignalsPerRun orders a customer's order list takes per workflow run before it continues as new
      */
     public record Orders(
             @NotNull @DefaultValue("60s") Duration maxWait,
@@ -52,7 +53,8 @@ public record GatewayProperties(
             @NotNull @DefaultValue("5s") Duration queryTimeout,
             @NotNull @DefaultValue("10s") Duration updateTimeout,
             @Min(1) @Max(256) @DefaultValue("16") int queryThreads,
-            @Min(1) @Max(100) @DefaultValue("20") int defaultPageSize) {
+            @Min(1) @Max(100) @DefaultValue("20") int defaultPageSize,
+            @Min(10) @Max(10_000) @DefaultValue("1000") int listSignalsPerRun) {
     }
 
     /** How long the client keeps retrying an unreachable Temporal before the gateway answers 503. */

@@ -26,6 +26,15 @@ public final class ProblemTypes {
     public static final URI ORDER_NOT_CANCELLABLE = of("order-not-cancellable");
     public static final URI IDEMPOTENCY_KEY_REUSED = of("idempotency-key-reused");
     public static final URI ORDER_LISTING_UNAVAILABLE = of("order-listing-unavailable");
+    public static final URI CART_NOT_FOUND = of("cart-not-found");
+    /** The cart was left alone past its idle time; it is kept for reading only. */
+    public static final URI CART_EXPIRED = of("cart-expired");
+    /** The cart is checked out or expired and takes no changes. */
+    public static final URI CART_NOT_OPEN = of("cart-not-open");
+    public static final URI CART_EMPTY = of("cart-empty");
+    public static final URI CART_FULL = of("cart-full");
+    /** A SKU the catalog does not have (a cart line names one). */
+    public static final URI UNKNOWN_SKU = of("unknown-sku");
     public static final URI TEMPORAL_UNAVAILABLE = of("temporal-unavailable");
     public static final URI TOO_MANY_WAITS = of("too-many-waits");
     public static final URI RATE_LIMITED = of("rate-limited");

@@ -30,6 +30,8 @@ class ResponseShapes implements OpenApiCustomizer {
             Map.entry("OrderSummary", Set.of("orderId", "startedAt")),
             Map.entry("ProductList", Set.of("products")),
             Map.entry("Product", Set.of("sku", "name", "priceCents", "currency", "available")),
+            Map.entry("Cart", Set.of("cartId", "customerId", "status", "lines", "expiresAt")),
+            Map.entry("PricedCartLine", Set.of("sku", "name", "quantity", "unitPriceCents")),
             Map.entry("PlatformLoad", Set.of("at", "taskQueues")),
             Map.entry("TaskQueueLoad", Set.of("name")),
             Map.entry("CompletionCount", Set.of("from", "to", "completed", "failed")));

@@ -12,7 +12,7 @@ import java.util.UUID;
  * scoped per subject: the same key from two customers names two orders, and no customer can pick a
  * key that lands on another customer's order (that would take a SHA-256 collision).
  */
-final class OrderIds {
+public final class OrderIds {
 
     private OrderIds() {
     }
@@ -21,7 +21,19 @@ final class OrderIds {
         return UUID.randomUUID().toString();
     }
 
+    /**
+     * The id of the order a cart becomes: derived from the cart id, so a retried checkout names the
+     * same order, and from its own namespace, so it never equals an id derived from a key.
+     */
+    public static String forCart(String cartId) {
+        return nameBased("cart-order/v1", cartId);
+    }
+
     static String forIdempotencyKey(String subject, String idempotencyKey) {
+        return nameBased("order-id/v1", subject, idempotencyKey);
+    }
+
+    private static String nameBased(String... parts) {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -29,7 +41,7 @@ final class OrderIds {
             throw new IllegalStateException("every JVM has SHA-256", impossible);
         }
         // Length-prefixed parts: ("ab", "c") and ("a", "bc") must not hash alike.
-        for (String part : new String[] {"order-id/v1", subject, idempotencyKey}) {
+        for (String part : parts) {
             byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
             sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
             sha256.update(bytes);

@@ -17,9 +17,12 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * Lists orders from Temporal visibility with the {@code CustomerId} and {@code OrderStatus} search
- * attributes. The raw gRPC call is used because the SDK's stream hides the page token. A server
- * without list support gets a {@code 501}, never an empty or wrong list.
+ * Lists orders. A caller's own orders ("my orders") come from their customer order list
+ * ({@link OrderListingOfCustomer}): it works on every Temporal server and shows an order the moment
+ * it is accepted. Every other listing (operators searching by customer, status or nothing) is a
+ * search of Temporal visibility with the {@code CustomerId} and {@code OrderStatus} search
+ * attributes; the raw gRPC call is used because the SDK's stream hides the page token. A server
+ * without list support gets a {@code 501} for those, never an empty or wrong list.
  */
 @Service
 public class OrderListing {
@@ -28,14 +31,19 @@ public class OrderListing {
 
     private final WorkflowClient client;
     private final PageTokens pageTokens;
+    private final OrderListingOfCustomer ownOrders;
 
-    OrderListing(WorkflowClient client, PageTokens pageTokens) {
+    OrderListing(WorkflowClient client, PageTokens pageTokens, OrderListingOfCustomer ownOrders) {
         this.client = client;
         this.pageTokens = pageTokens;
+        this.ownOrders = ownOrders;
     }
 
     /** A page of the orders matching the filter, as {@code caller} (whose page tokens these are) sees them. */
     public OrderPage list(String customerId, OrderStatus status, int pageSize, String pageToken, String caller) {
+        if (caller.equals(customerId)) {
+            return ownOrders.list(customerId, status, pageSize, pageToken, caller);
+        }
         String query = query(customerId, status);
         ByteString temporalToken = pageToken == null || pageToken.isEmpty()
                 ? ByteString.EMPTY : ByteString.copyFrom(pageTokens.open(pageToken, query, caller));

@@ -50,6 +50,7 @@ import org.springframework.stereotype.Service;
 public class OrderWorkflows {
 
     private final WorkflowClient client;
+    private final OrderListingRecorder listing;
     private final ExecutorService queryExecutor;
     private final GatewayProperties.Orders settings;
     private final Clock clock;
@@ -57,8 +58,9 @@ public class OrderWorkflows {
     private final Semaphore waits;
 
     public OrderWorkflows(WorkflowClient client, ExecutorService orderQueryExecutor, GatewayProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters, OrderListingRecorder listing) {
         this.client = client;
+        this.listing = listing;
         this.queryExecutor = orderQueryExecutor;
         this.settings = properties.orders();
         this.clock = Clock.systemUTC();
@@ -105,6 +107,7 @@ public class OrderWorkflows {
     }
 
     private void start(String orderId, PlaceOrderRequest request, String fingerprint) {
+        listing.placed(request.customerId(), orderId);
         CheckoutWorkflow workflow = client.newWorkflowStub(CheckoutWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(CheckoutWorkflow.workflowId(orderId))
                 .setTaskQueue(TaskQueues.CHECKOUT)

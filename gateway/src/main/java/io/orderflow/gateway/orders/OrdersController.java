@@ -131,14 +131,16 @@ public class OrdersController {
     @GetMapping
     @SecurityRequirement(name = "oauth2", scopes = "orders:read")
     @SecurityRequirement(name = "oauth2", scopes = "orders:admin")
-    @Operation(summary = "List orders", description = "From Temporal visibility; needs a real Temporal server with "
-            + "the OrderStatus and CustomerId search attributes (501 otherwise).")
+    @Operation(summary = "List orders", description = "Newest first. A customer's own orders come from their order "
+            + "list and work on every Temporal server; an operator's search of other customers' or all orders uses "
+            + "Temporal visibility, which needs the OrderStatus and CustomerId search attributes (501 otherwise). "
+            + "With a status filter a page may hold fewer orders than pageSize and still have a nextPageToken.")
     @ApiResponse(responseCode = "200", description = "A page of orders")
     @ApiResponse(responseCode = "400", description = "A bad filter or page parameter, or a pageToken this API "
             + "did not give this caller for this listing")
     @ApiResponse(responseCode = "403", description = "customerId names someone else (needs orders:admin), "
             + "or the token lacks the scope")
-    @ApiResponse(responseCode = "501", description = "This Temporal server cannot list workflows")
+    @ApiResponse(responseCode = "501", description = "Operators only: this Temporal server cannot search workflows")
     public OrderPage list(@Parameter(hidden = true) Caller caller,
             @Parameter(description = "Operators: any customer (omit for all). Customers: omit, or their own id "
                     + "(403 otherwise)", schema = @Schema(type = "string", minLength = 1, maxLength = MAX_CUSTOMER_ID))

@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 
 /** The stock service answered 4xx: the client's mistake, passed on with the same status. */
-class CatalogRejectedException extends ProblemException {
+public class CatalogRejectedException extends ProblemException {
 
     private final List<FieldProblem> errors;
 

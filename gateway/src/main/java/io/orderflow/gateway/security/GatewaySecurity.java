@@ -38,6 +38,7 @@ public class GatewaySecurity implements WebMvcConfigurer {
     private static final String ORDERS = "/api/v1/orders";
     private static final String PRODUCTS = "/api/v1/products";
     private static final String PLATFORM = "/api/v1/platform/**";
+    private static final String CARTS = "/api/v1/carts";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http,
@@ -52,6 +53,14 @@ public class GatewaySecurity implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.GET, ORDERS, ORDERS + "/*")
                                 .hasAnyAuthority(authority(ORDERS_READ), authority(ORDERS_ADMIN))
                         .requestMatchers(PLATFORM).hasAuthority(authority(ORDERS_ADMIN))
+                        .requestMatchers(HttpMethod.POST, CARTS, CARTS + "/*/checkout")
+                                .hasAnyAuthority(authority(ORDERS_WRITE), authority(ORDERS_ADMIN))
+                        .requestMatchers(HttpMethod.PUT, CARTS + "/*/lines/*")
+                                .hasAnyAuthority(authority(ORDERS_WRITE), authority(ORDERS_ADMIN))
+                        .requestMatchers(HttpMethod.DELETE, CARTS + "/*/lines/*")
+                                .hasAnyAuthority(authority(ORDERS_WRITE), authority(ORDERS_ADMIN))
+                        .requestMatchers(HttpMethod.GET, CARTS + "/*")
+                                .hasAnyAuthority(authority(ORDERS_READ), authority(ORDERS_ADMIN))
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                                 .permitAll()
                         .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()

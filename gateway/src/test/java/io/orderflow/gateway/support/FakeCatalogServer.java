@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tiny stand-in for the stock service's catalog API on a loopback port: it knows MUG-RED,
+ * TEA-GREEN and any {@code BULK-…} SKU,
  * answers 404 problems for other SKUs, rejects a PUT named "REJECT" with a 400 problem, and
  * answers FLAKY-1 with one 503 before it succeeds (to prove the gateway retries idempotent calls).
  */
@@ -22,6 +23,10 @@ public final class FakeCatalogServer {
 
     private static final String MUG = "{\"sku\":\"MUG-RED\",\"name\":\"Red mug\",\"priceCents\":1250,"
             + "\"currency\":\"EUR\",\"available\":7}";
+    private static final String TEA = "{\"sku\":\"TEA-GREEN\",\"name\":\"Green tea\",\"priceCents\":450,"
+            + "\"currency\":\"EUR\",\"available\":30}";
+    /** Any SKU of this prefix exists (at 1.00 EUR), for carts that need many products. */
+    public static final String BULK_PREFIX = "BULK-";
 
     private final HttpServer server;
     private final List<String> requests = new CopyOnWriteArrayList<>();
@@ -65,9 +70,15 @@ public final class FakeCatalogServer {
         requests.add(method + " " + path + " " + body);
         int hit = hits.computeIfAbsent(method + path, key -> new AtomicInteger()).incrementAndGet();
         if (path.equals("/products") && method.equals("GET")) {
-            reply(exchange, 200, "application/json", "{\"products\":[" + MUG + "]}");
+            reply(exchange, 200, "application/json", "{\"products\":[" + MUG + "," + TEA + "]}");
         } else if (path.equals("/products/MUG-RED") && method.equals("GET")) {
             reply(exchange, 200, "application/json", MUG);
+        } else if (path.equals("/products/TEA-GREEN") && method.equals("GET")) {
+            reply(exchange, 200, "application/json", TEA);
+        } else if (path.startsWith("/products/" + BULK_PREFIX) && method.equals("GET")) {
+            String sku = path.substring("/products/".length());
+            reply(exchange, 200, "application/json", "{\"sku\":\"" + sku + "\",\"name\":\"Bulk " + sku
+                    + "\",\"priceCents\":100,\"currency\":\"EUR\",\"available\":1000}");
         } else if (path.equals("/products/FLAKY-1") && method.equals("GET")) {
             if (hit == 1) {
                 reply(exchange, 503, "text/plain", "warming up");

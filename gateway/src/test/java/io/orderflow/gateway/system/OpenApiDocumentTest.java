@@ -28,6 +28,10 @@ class OpenApiDocumentTest extends GatewayIntegrationTest {
     private static final String PRODUCTS = "/api/v1/products";
     private static final String PRODUCT = "/api/v1/products/{sku}";
     private static final String PLATFORM_LOAD = "/api/v1/platform/load";
+    private static final String CARTS = "/api/v1/carts";
+    private static final String CART = "/api/v1/carts/{cartId}";
+    private static final String CART_LINE = "/api/v1/carts/{cartId}/lines/{sku}";
+    private static final String CART_CHECKOUT = "/api/v1/carts/{cartId}/checkout";
     private static final String IDENTIFIER = "^[A-Za-z0-9_-]{1,64}$";
 
     private JsonNode document;
@@ -41,7 +45,8 @@ class OpenApiDocumentTest extends GatewayIntegrationTest {
     void documentsExactlyTheApiOperations() {
         assertThat(operations()).containsExactlyInAnyOrder(
                 "GET " + ORDERS, "POST " + ORDERS, "GET " + ORDER, "POST " + CANCEL,
-                "GET " + PRODUCTS, "GET " + PRODUCT, "PUT " + PRODUCT, "GET " + PLATFORM_LOAD);
+                "GET " + PRODUCTS, "GET " + PRODUCT, "PUT " + PRODUCT, "GET " + PLATFORM_LOAD,
+                "POST " + CARTS, "GET " + CART, "PUT " + CART_LINE, "DELETE " + CART_LINE, "POST " + CART_CHECKOUT);
     }
 
     @Test
@@ -126,6 +131,11 @@ class OpenApiDocumentTest extends GatewayIntegrationTest {
         assertThat(scopes("GET", ORDERS)).containsExactly(List.of("orders:read"), List.of("orders:admin"));
         assertThat(scopes("PUT", PRODUCT)).containsExactly(List.of("catalog:write"));
         assertThat(scopes("GET", PLATFORM_LOAD)).containsExactly(List.of("orders:admin"));
+        assertThat(scopes("GET", CART)).containsExactly(List.of("orders:read"), List.of("orders:admin"));
+        for (String[] change : new String[][] {{"POST", CARTS}, {"PUT", CART_LINE}, {"DELETE", CART_LINE},
+                {"POST", CART_CHECKOUT}}) {
+            assertThat(scopes(change[0], change[1])).containsExactly(List.of("orders:write"), List.of("orders:admin"));
+        }
         assertThat(operation("GET", PRODUCTS).has("security")).isFalse();
         assertThat(operation("GET", PRODUCT).has("security")).isFalse();
     }
@@ -167,6 +177,13 @@ class OpenApiDocumentTest extends GatewayIntegrationTest {
         assertThat(responseCodes("GET", ORDERS)).contains("200", "501");
         assertThat(responseCodes("GET", ORDER)).contains("200", "404");
         assertThat(responseCodes("GET", PRODUCTS)).contains("200").doesNotContain("404");
+        assertThat(responseCodes("POST", CARTS)).contains("201").doesNotContain("200");
+        assertThat(response("POST", CARTS, "201").path("headers").path("Location").path("required").asBoolean()).isTrue();
+        assertThat(responseCodes("GET", CART)).contains("200", "404", "410");
+        assertThat(responseCodes("PUT", CART_LINE)).contains("200", "400", "404", "409", "422");
+        assertThat(responseCodes("POST", CART_CHECKOUT)).contains("202", "404", "409", "422").doesNotContain("200");
+        assertThat(response("POST", CART_CHECKOUT, "202").path("headers").path("Location").path("required").asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -181,6 +198,11 @@ class OpenApiDocumentTest extends GatewayIntegrationTest {
         assertThat(texts(schema("TaskQueueLoad").path("properties").path("backlog").path("type")))
                 .as("a number the server does not report is null").contains("null");
         assertThat(texts(schema("PlatformLoad").path("properties").path("completions").path("type"))).contains("null");
+        JsonNode cart = schema("Cart");
+        assertThat(texts(cart.path("required"))).containsExactlyInAnyOrder("cartId", "customerId", "status", "lines",
+                "subtotalCents", "currency", "orderId", "expiresAt");
+        assertThat(texts(cart.path("properties").path("orderId").path("type"))).contains("null");
+        assertThat(texts(cart.path("properties").path("cartId").path("type"))).doesNotContain("null");
     }
 
     private void assertRetryAfter(String operation, JsonNode response) {

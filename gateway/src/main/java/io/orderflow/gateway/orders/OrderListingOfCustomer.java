@@ -1,0 +1,102 @@
+package io.orderflow.gateway.orders;
+
+import io.grpc.Status;
+import io.orderflow.checkout.CheckoutWorkflow;
+import io.orderflow.checkout.OrderSearchAttributes;
+import io.orderflow.checkout.OrderStatus;
+import io.orderflow.customer.CustomerOrdersWorkflow;
+import io.orderflow.customer.PlacedOrder;
+import io.orderflow.customer.PlacedOrderPage;
+import io.orderflow.gateway.temporal.TemporalErrors;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.common.SearchAttributes;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * "My orders": one customer's orders read from their {@code CustomerOrders} workflow (ids, newest
+ * first) and, for each, the order's own search attributes (status, total) through a describe call,
+ * which every Temporal server answers, the in-process test server included. A status filter is
+ * applied while reading; a page may then come back short, with a token to read on. Entries whose
+ * order never started are skipped. Page tokens are sealed like visibility's ({@link PageTokens}).
+ */
+@Component
+class OrderListingOfCustomer {
+
+    /** Orders looked at for one page at most, so a rare status cannot make one request read the whole list. */
+    static final int MAX_SCANNED_PER_PAGE = 200;
+
+    private final WorkflowClient client;
+    private final PageTokens pageTokens;
+
+    OrderListingOfCustomer(WorkflowClient client, PageTokens pageTokens) {
+        this.client = client;
+        this.pageTokens = pageTokens;
+    }
+
+    OrderPage list(String customerId, OrderStatus status, int pageSize, String pageToken, String caller) {
+        String scope = scope(customerId, status);
+        Long position = pageToken == null || pageToken.isEmpty()
+                ? null : ByteBuffer.wrap(pageTokens.open(pageToken, scope, caller)).getLong();
+        List<OrderSummary> orders = new ArrayList<>();
+        int scanned = 0;
+        do {
+            PlacedOrderPage batch = page(customerId, position, pageSize - orders.size());
+            for (PlacedOrder placed : batch.orders()) {
+                scanned++;
+                summary(customerId, placed)
+                        .filter(summary -> status == null || status.name().equals(summary.status()))
+                        .ifPresent(orders::add);
+            }
+            position = batch.next();
+        } while (position != null && orders.size() < pageSize && scanned < MAX_SCANNED_PER_PAGE);
+        return new OrderPage(orders, position == null ? null
+                : pageTokens.seal(ByteBuffer.allocate(Long.BYTES).putLong(position).array(), scope, caller));
+    }
+
+    /** What a token is sealed to: a token for another customer's or another status's list is refused. */
+    static String scope(String customerId, OrderStatus status) {
+        return "customer-orders|" + customerId.length() + ":" + customerId + "|" + (status == null ? "" : status.name());
+    }
+
+    private PlacedOrderPage page(String customerId, Long before, int size) {
+        try {
+            return client.newWorkflowStub(CustomerOrdersWorkflow.class, CustomerOrdersWorkflow.workflowId(customerId))
+                    .page(before, size);
+        } catch (WorkflowNotFoundException noOrdersYet) {
+            return new PlacedOrderPage(List.of(), null);
+        } catch (RuntimeException failure) {
+            if (TemporalErrors.is(failure, Status.Code.NOT_FOUND)) {
+                return new PlacedOrderPage(List.of(), null);
+            }
+            throw failure;
+        }
+    }
+
+    private Optional<OrderSummary> summary(String customerId, PlacedOrder placed) {
+        WorkflowExecutionDescription order;
+        try {
+            order = client.newUntypedWorkflowStub(CheckoutWorkflow.workflowId(placed.orderId())).describe();
+        } catch (WorkflowNotFoundException neverStarted) {
+            return Optional.empty();
+        } catch (RuntimeException failure) {
+            if (TemporalErrors.is(failure, Status.Code.NOT_FOUND)) {
+                return Optional.empty();
+            }
+            throw failure;
+        }
+        SearchAttributes attributes = order.getTypedSearchAttributes();
+        if (!customerId.equals(attributes.get(OrderSearchAttributes.CUSTOMER_ID))) {
+            return Optional.empty();
+        }
+        return Optional.of(new OrderSummary(placed.orderId(), customerId,
+                attributes.get(OrderSearchAttributes.ORDER_STATUS),
+                attributes.get(OrderSearchAttributes.ORDER_TOTAL_CENTS),
+                order.getStartTime()));
+    }
+}
