@@ -64,8 +64,8 @@ def _distinct_skus(case):
 
 def _no_forged_page_token(case):
     """A page token is opaque and sealed by the gateway (an HMAC over the listing and the caller):
-    no generated value can be valid, and the embedded platform cannot list, so there is no real
-    token to follow. A valid case asks for the first page instead."""
+    no generated value can be valid, and a generated case has no real token of its caller and
+    listing to follow. A valid case asks for the first page instead."""
     query = case.query or {}
     if "pageToken" in query and _positive_at(case, ParameterLocation.QUERY):
         del query["pageToken"]

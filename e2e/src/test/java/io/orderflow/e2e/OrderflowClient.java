@@ -109,6 +109,32 @@ public final class OrderflowClient {
         return send(json("/api/v1/orders?" + query).GET());
     }
 
+    public Response createCart() {
+        return send(json("/api/v1/carts").POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public Response getCart(String cartId) {
+        return send(json("/api/v1/carts/" + cartId).GET());
+    }
+
+    public Response setCartLine(String cartId, String sku, int quantity) {
+        String body = JSON.createObjectNode().put("quantity", quantity).toString();
+        return send(json("/api/v1/carts/" + cartId + "/lines/" + sku).PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Response removeCartLine(String cartId, String sku) {
+        return send(json("/api/v1/carts/" + cartId + "/lines/" + sku).DELETE());
+    }
+
+    /** Checks the cart out, paid with {@code token}, to the sample address in {@code country}. */
+    public Response checkoutCart(String cartId, String token, String country) {
+        ObjectNode order = order(null, "unused", 1, token, country);
+        ObjectNode body = JSON.createObjectNode();
+        body.set("payment", order.get("payment"));
+        body.set("shippingAddress", order.get("shippingAddress"));
+        return send(json("/api/v1/carts/" + cartId + "/checkout").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     public Response putProduct(String sku, String name, long priceCents, String currency, int available) {
         ObjectNode body = JSON.createObjectNode().put("name", name).put("priceCents", priceCents)
                 .put("currency", currency).put("available", available);
