@@ -9,12 +9,14 @@ import io.orderflow.checkout.OrderStatus;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.common.SearchAttributes;
+import io.temporal.common.VersioningBehavior;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
+import io.temporal.workflow.WorkflowVersioningBehavior;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -41,7 +43,13 @@ public class CartWorkflowImpl implements CartWorkflow {
         this.cart = new CartState(input, now());
     }
 
+    /**
+     * AUTO_UPGRADE (when the worker runs versioned): a cart moves to the current build at its next
+     * step. It may stay open for long and continues as new; pinned, it would keep every old build
+     * running for as long as any cart is open. Changes to this code are guarded by getVersion.
+     */
     @Override
+    @WorkflowVersioningBehavior(VersioningBehavior.AUTO_UPGRADE)
     public CartView run(CartInput ignored) {
         int seen = 0;
         while (cart.isOpen()) {

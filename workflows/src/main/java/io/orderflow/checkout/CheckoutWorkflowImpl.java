@@ -17,12 +17,14 @@ import io.orderflow.payment.PaymentActivities;
 import io.orderflow.stock.StockActivities;
 import io.orderflow.stock.StockReservation;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.common.VersioningBehavior;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
+import io.temporal.workflow.WorkflowVersioningBehavior;
 import java.time.Instant;
 
 /**
@@ -47,7 +49,13 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
         this.order = new OrderState(request, now());
     }
 
+    /**
+     * PINNED (when the worker runs versioned): an order runs to its end on the worker build it started
+     * on, however many days it waits for its carrier, so a later build's changes to this code never
+     * meet an order that started before it (the getVersion guards stay, for replay and tests).
+     */
     @Override
+    @WorkflowVersioningBehavior(VersioningBehavior.PINNED)
     public OrderView checkout(CheckoutRequest ignored) {
         Workflow.upsertTypedSearchAttributes(
                 OrderSearchAttributes.CUSTOMER_ID.valueSet(request.customerId()),

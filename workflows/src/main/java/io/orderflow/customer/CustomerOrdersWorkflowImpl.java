@@ -1,7 +1,9 @@
 package io.orderflow.customer;
 
+import io.temporal.common.VersioningBehavior;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
+import io.temporal.workflow.WorkflowVersioningBehavior;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +35,13 @@ public class CustomerOrdersWorkflowImpl implements CustomerOrdersWorkflow {
         input.orders().forEach(this::add);
     }
 
+    /**
+     * AUTO_UPGRADE (when the worker runs versioned): the list lives as long as its customer and
+     * continues as new; pinned, it would keep every old build running forever. Changes to this code
+     * are guarded by getVersion.
+     */
     @Override
+    @WorkflowVersioningBehavior(VersioningBehavior.AUTO_UPGRADE)
     public void run(CustomerOrdersInput ignored) {
         Workflow.await(() -> signals >= signalsPerRun || Workflow.getInfo().isContinueAsNewSuggested());
         // A signal arriving while the run closes makes the server refuse the continue-as-new and
