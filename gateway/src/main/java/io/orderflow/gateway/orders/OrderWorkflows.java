@@ -14,6 +14,7 @@ import io.orderflow.gateway.security.Caller;
 import io.orderflow.gateway.temporal.TemporalErrors;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -44,7 +45,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Orders are checkout workflows: placing one starts {@code order-{orderId}}, reading one runs the
- * {@code state} query, cancelling one sends the {@code cancel} Update. The gateway keeps no copy.
+ * {@code state} query (or, once it has finished, reads its result), cancelling one sends the
+ * {@code cancel} Update. The gateway keeps no copy.
  */
 @Service
 public class OrderWorkflows {
@@ -222,8 +224,17 @@ public class OrderWorkflows {
         }
     }
 
+    /**
+     * The order as it stands. A finished order's view is the result its workflow returned, read from
+     * the history: that needs no checkout worker, and orders are pinned to the checkout build they
+     * ran on, which may since have been retired. A running order answers the {@code state} query.
+     */
     private OrderView currentView(String orderId) {
         try {
+            WorkflowStub order = client.newUntypedWorkflowStub(CheckoutWorkflow.workflowId(orderId));
+            if (order.describe().getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+                return order.getResult(OrderView.class);
+            }
             return stub(orderId).state();
         } catch (WorkflowNotFoundException notFound) {
             throw new OrderNotFoundException(orderId);

@@ -2,18 +2,25 @@ package io.orderflow.gateway.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderflow.TaskQueues;
 import io.orderflow.gateway.support.ApiClient;
 import io.orderflow.gateway.support.CheckoutTestWorker;
 import io.orderflow.gateway.support.GatewayIntegrationTest;
 import io.orderflow.gateway.support.OrderJson;
 import io.orderflow.testing.FakeStock;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class GetOrderTest extends GatewayIntegrationTest {
+
+    @Autowired
+    private TestWorkflowEnvironment environment;
 
     private static final long MUG_PRICE_CENTS = FakeStock.CATALOG.get("MUG-RED");
 
@@ -41,6 +48,26 @@ class GetOrderTest extends GatewayIntegrationTest {
         assertThat(reply.json().path("timeline").get(0).path("status").asText()).isEqualTo("RECEIVED");
         assertThat(reply.json().path("timeline").get(0).path("at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(reply.json().path("failure").isNull()).isTrue();
+    }
+
+    @Test
+    void aFinishedOrderStaysReadableWhileNoCheckoutWorkerRuns() {
+        String orderId = place("tok_visa");
+        assertThat(api().get("/api/v1/orders/" + orderId + "?waitForTerminal=PT30S").json().path("status").asText())
+                .isEqualTo("COMPLETED");
+        // As after its build was retired: orders are pinned to the checkout build they ran on.
+        Worker checkout = environment.getWorkerFactory().getWorker(TaskQueues.CHECKOUT);
+        checkout.suspendPolling();
+        try {
+            ApiClient.Reply reply = api().get("/api/v1/orders/" + orderId);
+
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            assertThat(reply.json().path("status").asText()).isEqualTo("COMPLETED");
+            assertThat(reply.json().path("paymentId").asText()).isEqualTo("pay-" + orderId);
+            assertThat(reply.took()).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            checkout.resumePolling();
+        }
     }
 
     @Test
