@@ -4,7 +4,7 @@ Scrapes the payment and checkout workers' Prometheus endpoints, places orders th
 (two with a card the simulated provider declines, one that goes through), scrapes again, and turns
 what changed in between into a promtool rule unit test: each scraped series, with its real name
 and labels, grows by what it grew in the run, every minute. promtool then evaluates the rules'
-own expressions on it. The failure-rate alert's expression must single out Charge on the payment
+own expressions on it. The failure-rate alert's expression must single out PaymentCharge on the payment
 queue with exactly the share of declined charges, and the orders-per-status recording rule must
 see the statuses the orders went through. A renamed metric or label makes the expected samples
 disappear and the check fail.
@@ -98,7 +98,7 @@ def main() -> int:
     while True:
         delta = changed(before, scrape())
         charges = sum(v for (name, labels), v in delta.items()
-                      if name == WATCHED[1] and ("activity_type", "Charge") in labels)
+                      if name == WATCHED[1] and ("activity_type", "PaymentCharge") in labels)
         ended = sum(v for (name, labels), v in delta.items()
                     if name == WATCHED[2] and dict(labels)["status"] in TERMINAL)
         if (charges >= DECLINED + APPROVED and ended >= DECLINED + APPROVED) or time.monotonic() > deadline:
@@ -108,8 +108,8 @@ def main() -> int:
     for (name, labels), value in sorted(delta.items()):
         print(f"  +{value:g} {selector(name, labels)}")
 
-    failed = sum(v for (n, l), v in delta.items() if n == WATCHED[0] and ("activity_type", "Charge") in l)
-    attempts = sum(v for (n, l), v in delta.items() if n == WATCHED[1] and ("activity_type", "Charge") in l)
+    failed = sum(v for (n, l), v in delta.items() if n == WATCHED[0] and ("activity_type", "PaymentCharge") in l)
+    attempts = sum(v for (n, l), v in delta.items() if n == WATCHED[1] and ("activity_type", "PaymentCharge") in l)
     statuses = {}
     for (name, labels), value in delta.items():
         if name == WATCHED[2]:
@@ -132,7 +132,7 @@ def main() -> int:
                              for (name, labels), value in sorted(delta.items())],
             "promql_expr_test": [
                 {"expr": exprs[FAILURE_RATE_ALERT], "eval_time": "20m",
-                 "exp_samples": [{"labels": '{activity_type="Charge",task_queue="payment"}',
+                 "exp_samples": [{"labels": '{activity_type="PaymentCharge",task_queue="payment"}',
                                   "value": failed / attempts}]},
                 {"expr": PER_STATUS_RECORD, "eval_time": "20m",
                  "exp_samples": [{"labels": f'{PER_STATUS_RECORD}{{status="{status}"}}', "value": count}
@@ -145,7 +145,7 @@ def main() -> int:
         Path(directory, "scraped.test.yaml").write_text(yaml.safe_dump(test, sort_keys=False))
         result = promtool.run("test", "rules", str(Path(directory, "scraped.test.yaml")))
     print(result.stdout + result.stderr)
-    print(f"{FAILURE_RATE_ALERT}: Charge fails {failed:g} of {attempts:g} attempts on the real stack; "
+    print(f"{FAILURE_RATE_ALERT}: PaymentCharge fails {failed:g} of {attempts:g} attempts on the real stack; "
           f"orders entering each status: {statuses}")
     return result.returncode
 

@@ -140,7 +140,7 @@ def test_the_dashboard_shows_what_operators_watch(prod):
                    "temporal_activity_execution_failed_total", "orderflow_order_status_entered_total",
                    "orderflow_order_attention_flagged_total"):
         assert metric in queries, f"no panel shows {metric}"
-    assert re.search(r'activity_type=~"Release\|Refund\|Cancel"', queries), "no panel shows failing compensations"
+    assert re.search(r'activity_type=~"StockRelease\|PaymentRefund\|DeliveryCancel"', queries), "no panel shows failing compensations"
 
 
 def test_every_panel_reads_the_chosen_prometheus_data_source(prod):
