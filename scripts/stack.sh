@@ -13,7 +13,7 @@
 #   scripts/stack.sh start|stop|kill|restart <part>
 #                                       one part; `kill` is kill -9 (the crash tests use it)
 #
-# Parts: mariadb temporal identity codec stock payment delivery checkout gateway web temporal-ui, plus
+# Parts: mariadb temporal zipkin identity codec stock payment delivery checkout gateway web temporal-ui, plus
 # stock2 (a second stock worker on the same task queue, HTTP port 8091; never started by `up`,
 # stopped by `down`).
 #
@@ -50,12 +50,15 @@ IDENTITY_PORT=9000
 WEB_PORT=8090
 WEB_MANAGEMENT_PORT=9090
 CODEC_PORT=8085
+# Zipkin (trace UI and span intake): every span of the gateway and the workers, all sampled.
+ZIPKIN_PORT=9411
+ZIPKIN_VERSION=3.5.1
 # The dev identity provider; the gateway, the stock service and the codec server trust the tokens
 # it issues, and the Web UI logs operators in there.
 ISSUER="http://127.0.0.1:$IDENTITY_PORT"
 SERVICES=(stock payment delivery)
-ALL_PARTS=(mariadb temporal identity codec stock payment delivery checkout gateway web temporal-ui)
-STOP_ORDER=(temporal-ui web gateway checkout stock2 stock payment delivery codec identity temporal mariadb)
+ALL_PARTS=(mariadb temporal zipkin identity codec stock payment delivery checkout gateway web temporal-ui)
+STOP_ORDER=(temporal-ui web gateway checkout stock2 stock payment delivery codec identity zipkin temporal mariadb)
 
 log() { echo "stack: $*" >&2; }
 die() { echo "stack: error: $*" >&2; exit 1; }
@@ -71,7 +74,7 @@ http_port() {
 
 is_part() {
   case "$1" in
-    mariadb|temporal|temporal-ui|identity|codec|stock|payment|delivery|checkout|gateway|web|stock2) return 0 ;;
+    mariadb|temporal|temporal-ui|zipkin|identity|codec|stock|payment|delivery|checkout|gateway|web|stock2) return 0 ;;
   esac
   return 1
 }
@@ -119,6 +122,7 @@ await_ready() {
 kind() {
   case "$1" in
     mariadb) echo mariadb ;; temporal) echo temporal ;; temporal-ui) echo temporal_ui ;; codec) echo codec ;;
+    zipkin) echo zipkin ;;
     *) echo http ;;
   esac
 }
@@ -235,6 +239,28 @@ start_temporal() {
   await_ready temporal
 }
 
+# ---------------------------------------------------------------- Zipkin
+
+# Zipkin's server is published on Maven Central as an executable jar; Maven fetches it into the
+# local repository once and copies it into the run directory. Spans are kept in memory.
+ready_zipkin() {
+  curl -fsS -o /dev/null --max-time 3 "http://127.0.0.1:$ZIPKIN_PORT/health" 2>/dev/null
+}
+
+start_zipkin() {
+  local dir="$RUN/zipkin" jarfile
+  jarfile="$dir/zipkin-server-$ZIPKIN_VERSION-exec.jar"
+  if [ ! -f "$jarfile" ]; then
+    mkdir -p "$dir"
+    mvn -B -q dependency:copy "-Dartifact=io.zipkin:zipkin-server:$ZIPKIN_VERSION:jar:exec" \
+      "-DoutputDirectory=$dir" >"$LOGS/zipkin-fetch.log" 2>&1 \
+      || { log_tail zipkin-fetch; die "could not fetch io.zipkin:zipkin-server:$ZIPKIN_VERSION:exec with Maven"; }
+  fi
+  # shellcheck disable=SC2086
+  launch zipkin java $JAVA_OPTS "-Dorderflow.stack.run=$RUN" -jar "$jarfile" \
+    "--armeria.ports[0].ip=127.0.0.1" "--armeria.ports[0].port=$ZIPKIN_PORT" "--armeria.ports[0].protocols=http"
+}
+
 # ---------------------------------------------------------------- Temporal Web UI
 
 ready_temporal_ui() {
@@ -320,6 +346,7 @@ start_jvm() {
   local -a env=(SERVER_PORT="$(http_port "$part")" MANAGEMENT_SERVER_PORT="$(management_port "$part")"
     TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
     TEMPORAL_NAMESPACE=default SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI="$ISSUER"
+    ORDERFLOW_TRACING_ZIPKIN_ENDPOINT="http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans"
     ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID="${ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID:-stack}"
     ORDERFLOW_ENCRYPTION_KEYS_STACK="$payload_key")
   # A key rotation adds ORDERFLOW_ENCRYPTION_KEYS_<ID> and names it current in the caller's
@@ -375,6 +402,7 @@ start_part() {
   case "$part" in
     mariadb) start_mariadb ;;
     temporal) start_temporal ;;
+    zipkin) start_zipkin ;;
     temporal-ui) start_temporal_ui ;;
     *) start_jvm "$part" ;;
   esac
@@ -413,14 +441,15 @@ cmd_up() {
   mkdir -p "$LOGS"
   start_part mariadb
   start_part temporal
+  start_part zipkin
   # The JVMs start in parallel (each needs only MariaDB, Temporal and, lazily, the identity
   # provider), then we wait for them all. The Web UI needs the identity provider when it starts.
   local part
   for part in identity codec stock payment delivery checkout gateway web; do start_part "$part"; done
-  for part in identity codec stock payment delivery checkout gateway web; do await_part "$part"; done
+  for part in zipkin identity codec stock payment delivery checkout gateway web; do await_part "$part"; done
   start_part temporal-ui
   await_part temporal-ui
-  log "up: shop http://127.0.0.1:$WEB_PORT  gateway http://127.0.0.1:$GATEWAY_PORT/api/v1  identity $ISSUER  Temporal Web UI $TEMPORAL_UI (log in as operator)  codec https://127.0.0.1:$CODEC_PORT"
+  log "up: shop http://127.0.0.1:$WEB_PORT  gateway http://127.0.0.1:$GATEWAY_PORT/api/v1  identity $ISSUER  Temporal Web UI $TEMPORAL_UI (log in as operator)  codec https://127.0.0.1:$CODEC_PORT  traces (Zipkin) http://127.0.0.1:$ZIPKIN_PORT"
 }
 
 cmd_down() {
@@ -454,7 +483,7 @@ cmd_logs() {
 }
 
 need_part() {
-  [ $# -ge 1 ] && is_part "$1" || die "usage: $0 $CMD <mariadb|temporal|temporal-ui|identity|codec|stock|payment|delivery|checkout|gateway|web|stock2>"
+  [ $# -ge 1 ] && is_part "$1" || die "usage: $0 $CMD <mariadb|temporal|temporal-ui|zipkin|identity|codec|stock|payment|delivery|checkout|gateway|web|stock2>"
 }
 
 CMD="${1:-}"

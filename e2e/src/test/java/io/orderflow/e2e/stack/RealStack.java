@@ -45,6 +45,8 @@ final class RealStack {
     static final URI ISSUER = URI.create("http://127.0.0.1:" + stackSetting("IDENTITY_PORT"));
     static final DevTokens TOKENS = new DevTokens(ISSUER);
     static final int MARIADB_PORT = Integer.parseInt(stackSetting("MARIADB_PORT"));
+    /** Zipkin: the stack's trace UI and the API its traces are read through. */
+    static final URI ZIPKIN = URI.create("http://127.0.0.1:" + stackSetting("ZIPKIN_PORT"));
     /** Long enough for a restart of the part under test plus the retries of the orders it delays. */
     static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(4);
 
