@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# One benchmark run with Gatling (bench/pom.xml) against the embedded platform or the real stack,
+# plus what each process spent: CPU milliseconds per completed order (from /proc/<pid>/stat before
+# and after the run) and peak resident memory (VmHWM). Prints a JSON summary; the Gatling HTML
+# report is under bench/target/gatling/.
+#
+#   bench/run.sh embedded [gatling settings]   boots embedded/target/embedded-*-exec.jar on spare ports
+#   bench/run.sh stack    [gatling settings]   against a running `scripts/stack.sh up`
+#
+# Gatling settings: -Dworkload=open -Drate=20 | -Dworkload=closed -Dusers=16, -Dduration=60.
+# Build first: mvn -B -DskipTests package (the embedded jar, or the stack's jars).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+target="${1:?usage: bench/run.sh embedded|stack [-Dworkload=open -Drate=N | -Dworkload=closed -Dusers=N] [-Dduration=S]}"
+shift
+declare -A pids=()
+
+case "$target" in
+  embedded)
+    base=19080
+    jar=$(ls embedded/target/embedded-*-exec.jar)
+    log=$(mktemp)
+    ORDERFLOW_EMBEDDED_TEMPORAL_PORT=$((base + 153)) ORDERFLOW_EMBEDDED_GATEWAY_PORT=$base \
+    ORDERFLOW_EMBEDDED_STOCK_PORT=$((base + 1)) ORDERFLOW_EMBEDDED_PAYMENT_PORT=$((base + 2)) \
+    ORDERFLOW_EMBEDDED_DELIVERY_PORT=$((base + 3)) ORDERFLOW_EMBEDDED_CHECKOUT_PORT=$((base + 4)) \
+    ORDERFLOW_EMBEDDED_IDENTITY_PORT=$((base + 5)) ORDERFLOW_EMBEDDED_WEB_PORT=$((base + 6)) \
+      java ${JAVA_OPTS:-} -jar "$jar" >"$log" 2>&1 &
+    pid=$!
+    trap 'status=$?; kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"; exit $status' EXIT
+    until curl -sf "http://127.0.0.1:$base/actuator/health/readiness" >/dev/null; do
+      kill -0 $pid 2>/dev/null || { tail -40 "$log"; exit 1; }
+      sleep 0.5
+    done
+    pids[embedded]=$pid
+    urls=(-DbaseUrl="http://127.0.0.1:$base" -Dissuer="http://127.0.0.1:$((base + 5))")
+    ;;
+  stack)
+    run="${ORDERFLOW_STACK_DIR:-.run/stack}"
+    for part in gateway checkout stock payment delivery temporal mariadb; do
+      [ -f "$run/$part.pid" ] || { echo "bench: $part is not running: scripts/stack.sh up" >&2; exit 1; }
+      pids[$part]=$(cat "$run/$part.pid")
+    done
+    urls=()
+    ;;
+  *) echo "bench: unknown target '$target' (embedded or stack)" >&2; exit 2 ;;
+esac
+
+# utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+declare -A before=()
+for part in "${!pids[@]}"; do before[$part]=$(cpu_ticks "${pids[$part]}"); done
+status=0
+mvn -B -q -f bench/pom.xml gatling:test "${urls[@]}" "$@" >&2 || status=$?
+
+report=$(ls -td bench/target/gatling/checkoutsimulation-* | head -n 1)
+{
+  echo "{\"report\": \"$report/index.html\", \"clk_tck\": $(getconf CLK_TCK), \"processes\": {"
+  first=true
+  for part in "${!pids[@]}"; do
+    $first || echo ","
+    first=false
+    pid=${pids[$part]}
+    echo "\"$part\": {\"cpu_ticks\": $(($(cpu_ticks "$pid") - ${before[$part]})), \"peak_rss_kib\": $(awk '/VmHWM/ {print $2}' "/proc/$pid/status")}"
+  done
+  echo "}}"
+} | python3 bench/summary.py "$report/index.html"
+exit "$status"

@@ -1,0 +1,67 @@
+"""Turns one bench/run.sh run into a JSON summary: Gatling's figures plus CPU and memory per process.
+
+stdin: what run.sh measured (per-process CPU ticks and peak RSS); argument: the run's Gatling
+report (index.html), whose statistics table holds the figures per request and per group. Orders
+completed = successful "order placed → terminal" groups.
+"""
+import json
+import sys
+from html.parser import HTMLParser
+
+COLUMNS = ["total", "ok", "ko", "ko_percent", "per_s", "min_ms", "p50_ms", "p75_ms", "p95_ms", "p99_ms",
+           "max_ms", "mean_ms", "stddev_ms"]
+
+
+class StatisticsTable(HTMLParser):
+    """Rows of the report's statistics table: {name: {column: number}}."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.rows, self._name, self._values, self._in_name, self._in_value = {}, None, [], False, False
+
+    def handle_starttag(self, tag, attrs):
+        classes = dict(attrs).get("class") or ""
+        if tag == "tr":
+            self._name, self._values = None, []
+        elif tag == "span" and "ellipsed-name" in classes:
+            self._in_name = True
+        elif tag == "td" and classes.startswith("value"):
+            self._in_value = True
+
+    def handle_endtag(self, tag):
+        if tag == "tr" and self._name and len(self._values) == len(COLUMNS):
+            self.rows[self._name] = dict(zip(COLUMNS, self._values))
+        self._in_name = self._in_name and tag != "span"
+        self._in_value = self._in_value and tag != "td"
+
+    def handle_data(self, data):
+        if self._in_name and data.strip():
+            self._name = data.strip()
+        elif self._in_value and data.strip():
+            text = data.strip().replace(",", "")
+            self._values.append(float(text) if text not in ("-", "") else None)
+
+
+def main():
+    measured = json.load(sys.stdin)
+    table = StatisticsTable()
+    table.feed(open(sys.argv[1], encoding="utf-8").read())
+    accept, order = table.rows["place order"], table.rows["order placed → terminal"]
+    completed = int(order["ok"])
+    tick_ms = 1000 / measured["clk_tck"]
+    pick = ("p50_ms", "p95_ms", "p99_ms", "max_ms")
+    summary = {
+        "report": measured["report"],
+        "orders_completed": completed,
+        "orders_failed": int(order["ko"]),
+        "completed_per_s": order["per_s"],
+        "accept_ms": {k: accept[k] for k in pick},
+        "placed_to_terminal_ms": {k: order[k] for k in pick},
+        "cpu_ms_per_order": {part: round(p["cpu_ticks"] * tick_ms / completed, 1) if completed else None
+                             for part, p in sorted(measured["processes"].items())},
+        "peak_rss_mib": {part: round(p["peak_rss_kib"] / 1024) for part, p in sorted(measured["processes"].items())},
+    }
+    print(json.dumps(summary, indent=2, ensure_ascii=False))
+
+
+main()
