@@ -25,4 +25,9 @@ class EmbeddedPlatformPagesTest extends PagesScenarios {
     protected boolean temporalReportsLoad() {
         return false;
     }
+
+    @Override
+    protected String temporalUiUrl() {
+        return null;
+    }
 }

@@ -28,6 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class PagesBrowser implements AutoCloseable {
 
     static final Duration WITHIN = Duration.ofSeconds(30);
+    private static final int PHONE_WIDTH = 412;
+    private static final int PHONE_HEIGHT = 915;
     private static final Path SCREENSHOTS = Path.of("target", "pages");
 
     private final ChromeDriver browser;
@@ -35,17 +37,21 @@ public final class PagesBrowser implements AutoCloseable {
 
     PagesBrowser(String webUrl) {
         this.web = webUrl;
-        this.browser = HeadlessChromium.start("412,915", List.of(LogType.BROWSER));
+        this.browser = HeadlessChromium.start(PHONE_WIDTH + "," + PHONE_HEIGHT, List.of(LogType.BROWSER));
     }
 
     public WebDriver driver() {
         return browser;
     }
 
-    /** Forgets every session: the pages', the identity provider's (all of 127.0.0.1 shares cookies). */
+    /**
+     * Forgets every session, the pages' and the identity provider's (all of 127.0.0.1 shares
+     * cookies), and holds the browser like a phone again.
+     */
     public void forgetEveryone() {
         browser.get(web + "/");
         browser.manage().deleteAllCookies();
+        resize(PHONE_WIDTH, PHONE_HEIGHT);
     }
 
     /** "Log in", the identity provider's form, and back on the pages as that person. */

@@ -33,6 +33,9 @@ public abstract class PagesScenarios {
     /** The platform's Temporal has visibility and task-queue statistics (the real stack), or not (embedded). */
     protected abstract boolean temporalReportsLoad();
 
+    /** The Temporal Web UI the console links orders to, or null where there is none (embedded). */
+    protected abstract String temporalUiUrl();
+
     protected PagesBrowser browser() {
         if (browser == null) {
             browser = new PagesBrowser(webUrl());
@@ -51,6 +54,52 @@ public abstract class PagesScenarios {
             browser.close();
             browser = null;
         }
+    }
+
+    @Test
+    void aliceShopsTwoProductsFollowsHerOrderToCompletedAndBobCannotSeeIt() {
+        String mug = freshSku(5, 1250);
+        String poster = freshSku(5, 900);
+
+        browser().logIn("alice", "alice-dev-password");
+        addToCart(mug, 1);
+        addToCart(poster, 2);
+        browser().screenshot("storefront");
+        browser().open("/cart");
+        assertThat(browser().text(By.id("subtotal"))).isEqualTo("30.50 EUR");
+        browser().screenshot("cart");
+        browser().choose(By.id("paymentToken"), "tok_visa");
+        browser().type(By.id("name"), "Alice Liddell");
+        browser().type(By.id("line1"), "12 Main St");
+        browser().type(By.id("city"), "London");
+        browser().type(By.id("postalCode"), "N1 9GU");
+        browser().type(By.id("country"), "GB");
+        browser().click(By.id("place-order"));
+
+        String orderId = browser().await(PagesBrowser.WITHIN, driver -> browser().path().startsWith("/orders/")
+                ? browser().path().substring("/orders/".length()) : null);
+        // The page updates itself: nobody reloads it.
+        browser().awaitText(By.id("order-status"), "COMPLETED", TERMINAL_WITHIN);
+        assertThat(browser().text(By.id("timeline"))).contains("RESERVING_STOCK", "CHARGING_PAYMENT", "COMPLETED");
+        assertThat(browser().text(By.id("tracking"))).isNotBlank();
+        browser().screenshot("order-completed");
+        browser().open("/orders");
+        browser().waitFor(By.linkText(orderId));
+
+        browser().forgetEveryone();
+        browser().logIn("bob", "bob-dev-password");
+        browser().open("/orders/" + orderId);
+        assertThat(browser().text(By.tagName("h1"))).isEqualTo("Not found");
+        browser().open("/orders");
+        assertThat(browser().present(By.linkText(orderId))).as("bob's list does not show alice's order").isFalse();
+    }
+
+    /** On the catalog: this many of the product into the cart. */
+    private void addToCart(String sku, int quantity) {
+        browser().open("/");
+        browser().type(By.id("qty-" + sku), String.valueOf(quantity));
+        browser().click(By.cssSelector("#product-" + sku + " form.add button"));
+        assertThat(browser().text(By.cssSelector(".notice"))).startsWith("Added to your cart: ").endsWith(" × " + sku + ".");
     }
 
     @Test
@@ -95,9 +144,15 @@ public abstract class PagesScenarios {
         browser().click(By.id("search"));
 
         if (listingWorks()) {
+            browser().waitFor(By.linkText(orderId));
+            browser().screenshot("console-orders");
             browser().click(By.linkText(orderId));
             assertThat(browser().text(By.id("customer"))).isEqualTo("alice");
             assertThat(browser().text(By.id("order-status"))).isEqualTo("COMPLETED");
+            if (temporalUiUrl() != null) {
+                assertThat(browser().waitFor(By.id("temporal-link")).getAttribute("href"))
+                        .isEqualTo(temporalUiUrl() + "/namespaces/default/workflows/order-" + orderId);
+            }
         } else {
             assertThat(browser().text(By.id("search-problem"))).as("the console says why it cannot search")
                     .contains("visibility");
@@ -133,6 +188,8 @@ public abstract class PagesScenarios {
             long completed = browser().driver().findElements(By.cssSelector("#chart-completions rect")).stream()
                     .mapToLong(PagesScenarios::value).sum();
             assertThat(completed).as("orders completed in the chart's window").isGreaterThanOrEqualTo(orders.size());
+            browser().resize(1280, 1000);
+            browser().screenshot("console-load");
         } else {
             assertThat(browser().text(By.id("chart-backlog"))).contains("does not report task-queue backlogs");
             assertThat(browser().text(By.id("chart-completions"))).contains("cannot count completed orders");

@@ -31,4 +31,9 @@ class RealStackPagesTest extends PagesScenarios {
     protected boolean temporalReportsLoad() {
         return true;
     }
+
+    @Override
+    protected String temporalUiUrl() {
+        return RealStack.TEMPORAL_UI.toString();
+    }
 }

@@ -28,6 +28,7 @@ class OrderPageTest extends PagesTest {
                 .andExpect(content().string(containsString("hx-trigger=\"every 1s\"")))
                 .andExpect(content().string(containsString("CHARGING_PAYMENT")))
                 .andExpect(content().string(containsString("10:00:01 UTC")))
+                .andExpect(content().string(containsString("12.50 EUR")))
                 .andExpect(content().string(containsString("25.00 EUR")))
                 .andExpect(content().string(containsString("Cancel order")));
     }
