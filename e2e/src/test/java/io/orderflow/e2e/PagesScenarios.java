@@ -82,6 +82,7 @@ public abstract class PagesScenarios {
         browser().awaitText(By.id("order-status"), "COMPLETED", TERMINAL_WITHIN);
         assertThat(browser().text(By.id("timeline"))).contains("RESERVING_STOCK", "CHARGING_PAYMENT", "COMPLETED");
         assertThat(browser().text(By.id("tracking"))).isNotBlank();
+        assertThat(browser().text(By.id("live"))).as("priced once stock was reserved").contains("12.50 EUR", "30.50 EUR");
         browser().screenshot("order-completed");
         browser().open("/orders");
         browser().waitFor(By.linkText(orderId));

@@ -34,6 +34,15 @@ class OrderPageTest extends PagesTest {
     }
 
     @Test
+    void theLivePartCarriesThePricesOnceStockIsReserved() throws Exception {
+        GATEWAY.answer("GET /api/v1/orders/o-1", order("SCHEDULING_DELIVERY"));
+
+        mvc.perform(get("/orders/o-1/live").with(as("alice")))
+                .andExpect(content().string(containsString("12.50 EUR")))
+                .andExpect(content().string(containsString("25.00 EUR")));
+    }
+
+    @Test
     void aFinishedOrdersTimelineStopsAskingAndOffersNoCancel() throws Exception {
         GATEWAY.answer("GET /api/v1/orders/o-1", order("COMPLETED"));
 
