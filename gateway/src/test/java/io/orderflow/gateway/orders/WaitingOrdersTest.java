@@ -25,6 +25,12 @@ import org.springframework.test.context.TestPropertySource;
 class WaitingOrdersTest extends GatewayIntegrationTest {
 
     private static final int WAITERS = 1000;
+    /**
+     * Quick, on a machine busy with a thousand open requests: far below the 50 s the waiters asked
+     * for and below a probe's timeout (before waits were asynchronous, probes took 40 s). A tighter
+     * bound would measure the build machine's load, not the gateway.
+     */
+    private static final Duration PROMPTLY = Duration.ofSeconds(3);
 
     @Test
     void aThousandWaitsLeaveProbesAndTheCatalogAnsweringAndTheNextWaitIsRefusedAtOnce() throws Exception {
@@ -41,11 +47,11 @@ class WaitingOrdersTest extends GatewayIntegrationTest {
 
         assertProblem(refused, 429, "too-many-waits");
         assertThat(refused.header("Retry-After")).isEqualTo("2");
-        assertThat(refused.took()).isLessThan(Duration.ofSeconds(1));
+        assertThat(refused.took()).isLessThan(PROMPTLY);
         assertThat(liveness.status()).isEqualTo(200);
-        assertThat(liveness.took()).isLessThan(Duration.ofSeconds(1));
+        assertThat(liveness.took()).isLessThan(PROMPTLY);
         assertThat(catalog.status()).isEqualTo(200);
-        assertThat(catalog.took()).isLessThan(Duration.ofSeconds(1));
+        assertThat(catalog.took()).isLessThan(PROMPTLY);
         assertThat(waiting).noneMatch(CompletableFuture::isDone);
 
         assertThat(api().postJson("/api/v1/orders/" + orderId + "/cancel", "{}").status()).isEqualTo(202);

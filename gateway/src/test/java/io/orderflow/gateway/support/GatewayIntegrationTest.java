@@ -37,7 +37,7 @@ public abstract class GatewayIntegrationTest {
     static void catalogAndIssuer(DynamicPropertyRegistry registry) {
         registry.add("orderflow.gateway.catalog.base-url", CATALOG::baseUrl);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> IDENTITY.issuer().toString());
-        // Expiry is tested with one-second tokens; the default skew would keep them valid 30 s longer.
+        // Expiry is tested with three-second tokens; the default skew would keep them valid 30 s longer.
         registry.add("orderflow.gateway.security.clock-skew", () -> "0s");
     }
 

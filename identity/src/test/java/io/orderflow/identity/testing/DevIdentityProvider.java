@@ -12,7 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The real dev identity provider started in this JVM on a free port, for tests of the processes
  * that trust it. Besides the documented clients it registers {@code short-lived}, whose tokens
- * live one second, so tests can present a genuinely expired token.
+ * live three seconds, so tests can present a genuinely expired token.
  */
 public final class DevIdentityProvider implements AutoCloseable {
 
@@ -44,7 +44,7 @@ public final class DevIdentityProvider implements AutoCloseable {
                 "--orderflow.identity.clients.short-lived.secret=" + SHORT_LIVED.secret(),
                 "--orderflow.identity.clients.short-lived.subject=alice",
                 "--orderflow.identity.clients.short-lived.scopes=" + SHORT_LIVED.scopes(),
-                "--orderflow.identity.clients.short-lived.access-token-ttl=1s"));
+                "--orderflow.identity.clients.short-lived.access-token-ttl=3s"));
         ConfigurableApplicationContext context = IdentityApplication.application()
                 .run(args.toArray(String[]::new));
         return new DevIdentityProvider(context, issuer);
