@@ -8,6 +8,9 @@
 #   bench/run.sh stack    [gatling settings]   against a running `scripts/stack.sh up`
 #
 # Gatling settings: -Dworkload=open -Drate=20 | -Dworkload=closed -Dusers=16, -Dduration=60.
+# BENCH_CEILING=1: afterwards, the bare-Temporal ceiling (CeilingRun) with as many clients and for as
+# long, against the same Temporal server, while the platform still runs; the summary then names
+# both and their ratio.
 # Build first: mvn -B -DskipTests package (the embedded jar, or the stack's jars).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,13 +30,14 @@ case "$target" in
     ORDERFLOW_EMBEDDED_IDENTITY_PORT=$((base + 5)) ORDERFLOW_EMBEDDED_WEB_PORT=$((base + 6)) \
       java ${JAVA_OPTS:-} -jar "$jar" >"$log" 2>&1 &
     pid=$!
-    trap 'status=$?; kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"; exit $status' EXIT
+    trap 'status=$?; kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -f "$log"; exit $status' EXIT
     until curl -sf "http://127.0.0.1:$base/actuator/health/readiness" >/dev/null; do
       kill -0 $pid 2>/dev/null || { tail -40 "$log"; exit 1; }
       sleep 0.5
     done
     pids[embedded]=$pid
     urls=(-DbaseUrl="http://127.0.0.1:$base" -Dissuer="http://127.0.0.1:$((base + 5))")
+    temporal="127.0.0.1:$((base + 153))"
     ;;
   stack)
     run="${ORDERFLOW_STACK_DIR:-.run/stack}"
@@ -42,6 +46,7 @@ case "$target" in
       pids[$part]=$(cat "$run/$part.pid")
     done
     urls=()
+    temporal="127.0.0.1:7233"
     ;;
   *) echo "bench: unknown target '$target' (embedded or stack)" >&2; exit 2 ;;
 esac
@@ -65,5 +70,12 @@ report=$(ls -td bench/target/gatling/checkoutsimulation-* | head -n 1)
     echo "\"$part\": {\"cpu_ticks\": $(($(cpu_ticks "$pid") - ${before[$part]})), \"peak_rss_kib\": $(awk '/VmHWM/ {print $2}' "/proc/$pid/status")}"
   done
   echo "}}"
-} | python3 bench/summary.py "$report/index.html"
+} >"$report/measured.json"
+
+if [ "${BENCH_CEILING:-0}" = 1 ]; then
+  # CeilingRun prints one JSON line; Maven's own output goes to stderr.
+  mvn -B -q -f bench/pom.xml exec:java -Dtemporal="$temporal" "$@" \
+    | sed 's/\x1b\[[0-9;]*m//g' | grep '^{' >"$report/ceiling.json" || status=$?
+fi
+python3 bench/summary.py "$report/index.html" "$report/measured.json" "$report/ceiling.json"
 exit "$status"

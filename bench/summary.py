@@ -1,10 +1,12 @@
 """Turns one bench/run.sh run into a JSON summary: Gatling's figures plus CPU and memory per process.
 
-stdin: what run.sh measured (per-process CPU ticks and peak RSS); argument: the run's Gatling
-report (index.html), whose statistics table holds the figures per request and per group. Orders
-completed = successful "order placed → terminal" groups.
+Arguments: the run's Gatling report (index.html), whose statistics table holds the figures per
+request and per group; what run.sh measured (per-process CPU ticks and peak RSS); optionally the
+ceiling's result (CeilingRun's JSON line). Orders completed = successful "order placed → terminal"
+groups.
 """
 import json
+import os
 import sys
 from html.parser import HTMLParser
 
@@ -43,7 +45,8 @@ class StatisticsTable(HTMLParser):
 
 
 def main():
-    measured = json.load(sys.stdin)
+    measured = json.load(open(sys.argv[2]))
+    ceiling_path = sys.argv[3] if len(sys.argv) > 3 else None
     table = StatisticsTable()
     table.feed(open(sys.argv[1], encoding="utf-8").read())
     accept, order = table.rows["place order"], table.rows["order placed → terminal"]
@@ -61,6 +64,9 @@ def main():
                              for part, p in sorted(measured["processes"].items())},
         "peak_rss_mib": {part: round(p["peak_rss_kib"] / 1024) for part, p in sorted(measured["processes"].items())},
     }
+    if ceiling_path and os.path.exists(ceiling_path) and os.path.getsize(ceiling_path) > 0:
+        summary["ceiling"] = json.load(open(ceiling_path))
+        summary["checkout_to_ceiling"] = round(summary["completed_per_s"] / summary["ceiling"]["completed_per_s"], 2)
     print(json.dumps(summary, indent=2, ensure_ascii=False))
 
 
