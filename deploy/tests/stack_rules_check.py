@@ -1,7 +1,8 @@
 """Evaluates alert and recording rules on metrics scraped from the running real stack.
 
 Scrapes the payment and checkout workers' Prometheus endpoints, places orders through the REST API
-(two with a card the simulated provider declines, one that goes through), scrapes again, and turns
+for a product of its own (two with a card the simulated provider declines, one that goes through),
+scrapes again, and turns
 what changed in between into a promtool rule unit test: each scraped series, with its real name
 and labels, grows by what it grew in the run, every minute. promtool then evaluates the rules'
 own expressions on it. The failure-rate alert's expression must single out PaymentCharge on the payment
@@ -39,12 +40,12 @@ DECLINED, APPROVED = 2, 1
 TERMINAL = {"COMPLETED", "FAILED", "CANCELLED"}
 
 
-def token() -> str:
+def token(client: str, secret: str, scopes: str) -> str:
+    """A dev client's token (client-credentials grant; the dev secrets the README documents)."""
     request = urllib.request.Request(
         f"{ISSUER}/oauth2/token",
-        data=urllib.parse.urlencode({"grant_type": "client_credentials",
-                                     "scope": "orders:read orders:write"}).encode(),
-        headers={"Authorization": "Basic " + b64encode(b"customer-alice:alice-dev-secret").decode()})
+        data=urllib.parse.urlencode({"grant_type": "client_credentials", "scope": scopes}).encode(),
+        headers={"Authorization": "Basic " + b64encode(f"{client}:{secret}".encode()).decode()})
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.load(response)["access_token"]
 
@@ -57,9 +58,9 @@ def call(method: str, url: str, bearer: str, body: dict | None = None) -> dict:
         return json.load(response)
 
 
-def place(bearer: str, payment_token: str) -> dict:
+def place(bearer: str, sku: str, payment_token: str) -> dict:
     order = call("POST", f"{GATEWAY}/orders", bearer, {
-        "items": [{"sku": "MUG-RED", "quantity": 1}],
+        "items": [{"sku": sku, "quantity": 1}],
         "payment": {"token": payment_token},
         "shippingAddress": {"name": "Ada Lovelace", "line1": "12 Main St", "city": "London",
                             "postalCode": "N1 9GU", "country": "GB"}})
@@ -88,9 +89,15 @@ def selector(name: str, labels: tuple) -> str:
 
 
 def main() -> int:
-    bearer = token()
+    # A product of its own, so earlier tests that sold the demo stock cannot make the orders fail.
+    sku = f"RULES-{int(time.time())}"
+    operator = token("operator", "operator-dev-secret", "catalog:write")
+    call("PUT", f"{GATEWAY}/products/{sku}", operator,
+         {"name": "Rules check mug", "priceCents": 1000, "currency": "EUR", "available": 100})
+    bearer = token("customer-alice", "alice-dev-secret", "orders:read orders:write")
     before = scrape()
-    finals = [place(bearer, "tok_declined") for _ in range(DECLINED)] + [place(bearer, "tok_visa") for _ in range(APPROVED)]
+    finals = ([place(bearer, sku, "tok_declined") for _ in range(DECLINED)]
+              + [place(bearer, sku, "tok_visa") for _ in range(APPROVED)])
     print("orders:", ", ".join(f"{o['orderId']} {o['status']}" for o in finals))
     # The SDK hands its counters to Micrometer every few seconds: wait until every charge and
     # every order's end show.
