@@ -9,7 +9,18 @@ from manifests import (DATABASE_ROLES, ORDER_SEARCH_ATTRIBUTES, TEMPORAL_PORT, W
 
 
 def workers(objects):
+    """Each worker role's Deployment; for the versioned checkout worker, one of its versions."""
     return {role_of(d): d for d in of_kind(objects, "Deployment") if role_of(d)}
+
+
+def worker_deployments(objects):
+    """Every worker Deployment: one per service role, one per running version of the checkout worker."""
+    return [d for d in of_kind(objects, "Deployment") if role_of(d)]
+
+
+def app_name(deployment):
+    """The app a Deployment runs (the checkout worker's versions share theirs)."""
+    return deployment["spec"]["template"]["metadata"]["labels"]["app.kubernetes.io/name"]
 
 
 def config(objects):
@@ -35,7 +46,7 @@ def test_the_job_runs_with_resources_and_a_restricted_security_context(tree):
 def test_gateway_and_workers_are_probed_on_the_actuator_endpoints(tree):
     _, objects = tree
     apps = [d for d in of_kind(objects, "Deployment") if is_app(d) and d["metadata"]["name"] != "web"]
-    assert {d["metadata"]["name"] for d in apps} == {"gateway"} | {f"{r}-worker" for r in WORKER_ROLES}
+    assert {app_name(d) for d in apps} == {"gateway"} | {f"{r}-worker" for r in WORKER_ROLES}
     problems = [p for d in apps for p in app_probe_violations(d)]
     assert not problems, "\n".join(problems)
 
@@ -63,10 +74,11 @@ def test_rules_catch_a_missing_probe_a_writable_root_and_a_grace_period_shorter_
 
 def test_each_worker_deployment_runs_its_role_on_its_task_queue_and_port(tree):
     _, objects = tree
-    by_role = workers(objects)
-    assert set(by_role) == set(WORKER_ROLES)
-    for role, deployment in by_role.items():
-        assert deployment["metadata"]["name"] == f"{role}-worker"
+    assert set(workers(objects)) == set(WORKER_ROLES)
+    for deployment in worker_deployments(objects):
+        role = role_of(deployment)
+        assert app_name(deployment) == f"{role}-worker"
+        assert deployment["metadata"]["name"].startswith(f"{role}-worker")
         container = pod_spec(deployment)["containers"][0]
         assert env_value(container, "ORDERFLOW_APP") == "worker"
         assert env_value(container, "ORDERFLOW_WORKER_ROLES") == role
@@ -144,19 +156,21 @@ def test_every_app_deployment_has_a_disruption_budget_selecting_its_pods(tree):
 
 # --- autoscaling -----------------------------------------------------------------------------------
 
-def test_each_worker_role_has_exactly_one_scaled_object_on_its_task_queue_and_queue_type(tree):
+def test_each_worker_deployment_has_exactly_one_scaled_object_on_its_task_queue_and_queue_type(tree):
     _, objects = tree
     scaled = of_kind(objects, "ScaledObject")
-    for role, queue_type in WORKER_ROLES.items():
-        targeting = [s for s in scaled if s["spec"]["scaleTargetRef"]["name"] == f"{role}-worker"]
-        assert len(targeting) == 1, f"{role}: {len(targeting)} ScaledObjects"
+    deployments = worker_deployments(objects)
+    for deployment in deployments:
+        role, name = role_of(deployment), deployment["metadata"]["name"]
+        targeting = [s for s in scaled if s["spec"]["scaleTargetRef"]["name"] == name]
+        assert len(targeting) == 1, f"{name}: {len(targeting)} ScaledObjects"
         spec = targeting[0]["spec"]
         assert spec["scaleTargetRef"]["kind"] == "Deployment"
         [trigger] = spec["triggers"]
         assert trigger["type"] == "temporal"
         assert trigger["metadata"]["taskQueue"] == role
-        assert trigger["metadata"]["queueTypes"] == queue_type
-    assert len(scaled) == len(WORKER_ROLES)
+        assert trigger["metadata"]["queueTypes"] == WORKER_ROLES[role]
+    assert len(scaled) == len(deployments)
 
 
 def test_scaled_objects_have_sane_bounds_and_a_slow_scale_down(tree):
@@ -209,7 +223,7 @@ def test_the_gateway_and_every_worker_load_the_encryption_key_ring_the_readme_te
     readme = (DEPLOY / "README.md").read_text()
     _, objects = tree
     apps = [d for d in of_kind(objects, "Deployment") if is_app(d) and d["metadata"]["name"] != "web"]
-    assert {d["metadata"]["name"] for d in apps} == {"gateway"} | {f"{r}-worker" for r in WORKER_ROLES}
+    assert {app_name(d) for d in apps} == {"gateway"} | {f"{r}-worker" for r in WORKER_ROLES}
     for app in apps:
         for c in pod_spec(app)["containers"]:
             refs = [e["secretRef"]["name"] for e in c.get("envFrom", []) if "secretRef" in e]
