@@ -14,8 +14,15 @@
 #                                       one part; `kill` is kill -9 (the crash tests use it)
 #
 # Parts: mariadb temporal zipkin identity codec stock payment delivery checkout gateway web temporal-ui, plus
-# stock2 (a second stock worker on the same task queue, HTTP port 8091; never started by `up`,
-# stopped by `down`).
+# stock2 (a second stock worker on the same task queue, HTTP port 8091) and checkout2 (a second
+# build of the checkout worker, HTTP port 8094: another version of the same Worker Deployment);
+# neither is started by `up`, both are stopped by `down`.
+#
+# Worker Versioning: the checkout worker registers as version ORDERFLOW_STACK_CHECKOUT_BUILD_ID
+# (default stack-a) of the Worker Deployment orderflow-checkout, and `start checkout` (so `up` too)
+# makes that version current. checkout2 registers as ORDERFLOW_STACK_CHECKOUT2_BUILD_ID (default
+# stack-b) and becomes current only when an operator says so:
+#   temporal worker deployment set-current-version --deployment-name orderflow-checkout --build-id stack-b
 #
 # Build the jars first: mvn -B -DskipTests package
 # Everything lives under .run/stack/ in the repository (logs, pid files, databases, the codec
@@ -27,6 +34,10 @@
 #   ORDERFLOW_STACK_READY_TIMEOUT  seconds a part may take to become ready (default 180)
 #   ORDERFLOW_STACK_WORKER_JAR, ORDERFLOW_STACK_GATEWAY_JAR, ORDERFLOW_STACK_IDENTITY_JAR,
 #   ORDERFLOW_STACK_CODEC_JAR, ORDERFLOW_STACK_WEB_JAR  jars to run (default: the built ones)
+#   ORDERFLOW_STACK_LOADER_PATH    extra classes (a directory or jar) for the JVMs started by this
+#                                  call, through Spring Boot's PropertiesLauncher (loader.path): how
+#                                  the versioning test gives checkout2 a changed workflow
+#   ORDERFLOW_STACK_CHECKOUT_BUILD_ID, ORDERFLOW_STACK_CHECKOUT2_BUILD_ID  build ids (see above)
 #   ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID, ORDERFLOW_ENCRYPTION_KEYS_<ID>  rotate the payload key
 #   ORDERFLOW_PAYMENT_SIMULATOR_LATENCY, ORDERFLOW_PAYMENT_SIMULATOR_TRANSIENT_FAILURE_RATE, and any
 #   other Spring setting as an environment variable, reach the JVMs started by this call, e.g.
@@ -56,9 +67,10 @@ ZIPKIN_VERSION=3.5.1
 # The dev identity provider; the gateway, the stock service and the codec server trust the tokens
 # it issues, and the Web UI logs operators in there.
 ISSUER="http://127.0.0.1:$IDENTITY_PORT"
+CHECKOUT_DEPLOYMENT=orderflow-checkout
 SERVICES=(stock payment delivery)
 ALL_PARTS=(mariadb temporal zipkin identity codec stock payment delivery checkout gateway web temporal-ui)
-STOP_ORDER=(temporal-ui web gateway checkout stock2 stock payment delivery codec identity zipkin temporal mariadb)
+STOP_ORDER=(temporal-ui web gateway checkout2 checkout stock2 stock payment delivery codec identity zipkin temporal mariadb)
 
 log() { echo "stack: $*" >&2; }
 die() { echo "stack: error: $*" >&2; exit 1; }
@@ -66,7 +78,7 @@ die() { echo "stack: error: $*" >&2; exit 1; }
 http_port() {
   case "$1" in
     stock) echo 8081 ;; payment) echo 8082 ;; delivery) echo 8083 ;; checkout) echo 8084 ;;
-    stock2) echo 8091 ;; gateway) echo "$GATEWAY_PORT" ;; identity) echo "$IDENTITY_PORT" ;;
+    stock2) echo 8091 ;; checkout2) echo 8094 ;; gateway) echo "$GATEWAY_PORT" ;; identity) echo "$IDENTITY_PORT" ;;
     codec) echo "$CODEC_PORT" ;; web) echo "$WEB_PORT" ;;
     *) die "part '$1' has no HTTP port" ;;
   esac
@@ -74,7 +86,7 @@ http_port() {
 
 is_part() {
   case "$1" in
-    mariadb|temporal|temporal-ui|zipkin|identity|codec|stock|payment|delivery|checkout|gateway|web|stock2) return 0 ;;
+    mariadb|temporal|temporal-ui|zipkin|identity|codec|stock|payment|delivery|checkout|gateway|web|stock2|checkout2) return 0 ;;
   esac
   return 1
 }
@@ -230,12 +242,16 @@ ready_temporal() {
 
 # Headless: the dev server's built-in Web UI has no login, so it could never forward an operator's
 # token to the codec server. The stack runs the standalone UI server instead (part temporal-ui).
+# Worker Deployments need no switch on this server; the two drainage settings only make it notice
+# within seconds (instead of minutes) that a version no longer current has no open workflows left.
 start_temporal() {
   mkdir -p "$RUN/temporal"
   launch temporal "$TEMPORAL_CLI" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --headless \
     --db-filename "$RUN/temporal/temporal.db" --log-level warn \
     --search-attribute OrderStatus=Keyword --search-attribute CustomerId=Keyword \
-    --search-attribute OrderTotalCents=Int
+    --search-attribute OrderTotalCents=Int \
+    --dynamic-config-value matching.wv.VersionDrainageStatusVisibilityGracePeriod=5 \
+    --dynamic-config-value matching.wv.VersionDrainageStatusRefreshInterval=1
   await_ready temporal
 }
 
@@ -324,7 +340,7 @@ management_port() {
   case "$1" in
     gateway) echo "$GATEWAY_MANAGEMENT_PORT" ;;
     web) echo "$WEB_MANAGEMENT_PORT" ;;
-    stock|stock2|payment|delivery|checkout) echo $(($(http_port "$1") + 1000)) ;;
+    stock|stock2|payment|delivery|checkout|checkout2) echo $(($(http_port "$1") + 1000)) ;;
     *) http_port "$1" ;;
   esac
 }
@@ -373,7 +389,9 @@ start_jvm() {
   else
     jarfile="${ORDERFLOW_STACK_WORKER_JAR:-$(jar 'workers/target/workers-*-exec.jar')}"
     env+=(ORDERFLOW_WORKER_ROLES="$role")
-    if [ "$role" != checkout ]; then
+    if [ "$role" = checkout ]; then
+      env+=(ORDERFLOW_WORKER_DEPLOYMENT_NAME="$CHECKOUT_DEPLOYMENT" ORDERFLOW_WORKER_DEPLOYMENT_BUILD_ID="$(build_id "$part")")
+    else
       credentials
       env+=(SPRING_DATASOURCE_URL="jdbc:mysql://127.0.0.1:$MARIADB_PORT/$role?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC"
         SPRING_DATASOURCE_USERNAME="$role" SPRING_DATASOURCE_PASSWORD="$(eval echo "\$${role}_password")"
@@ -385,10 +403,38 @@ start_jvm() {
     fi
   fi
   # -Dorderflow.stack.run names the run directory on the command line: running_pid relies on it.
+  local -a main=(-jar "$jarfile")
+  if [ -n "${ORDERFLOW_STACK_LOADER_PATH:-}" ]; then
+    main=("-Dloader.path=$ORDERFLOW_STACK_LOADER_PATH" -cp "$jarfile" org.springframework.boot.loader.launch.PropertiesLauncher)
+  fi
   # shellcheck disable=SC2086
   launch "$part" env "${env[@]}" java $JAVA_OPTS "-Dorderflow.stack.run=$RUN" "-Dorderflow.stack.part=$part" \
-    -jar "$jarfile"
+    "${main[@]}"
   # env(1) execs java, so the pid file holds the JVM's pid.
+}
+
+# ---------------------------------------------------------------- Worker Versioning
+
+build_id() {
+  case "$1" in
+    checkout) echo "${ORDERFLOW_STACK_CHECKOUT_BUILD_ID:-stack-a}" ;;
+    checkout2) echo "${ORDERFLOW_STACK_CHECKOUT2_BUILD_ID:-stack-b}" ;;
+    *) die "part '$1' is not a checkout worker" ;;
+  esac
+}
+
+# New orders and carts go to the deployment's current version, so the stack's own checkout worker
+# is made current once it polls (its version exists on the server from its first poll on).
+make_current() {
+  local build tries=0
+  build="$(build_id "$1")"
+  until "$TEMPORAL_CLI" worker deployment set-current-version --address "127.0.0.1:$TEMPORAL_PORT" \
+      --deployment-name "$CHECKOUT_DEPLOYMENT" --build-id "$build" --yes >>"$LOGS/$1.log" 2>&1; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 30 ] || die "could not make $CHECKOUT_DEPLOYMENT $build the current version (log: $LOGS/$1.log)"
+    sleep 1
+  done
+  log "$1: version $build of $CHECKOUT_DEPLOYMENT is current"
 }
 
 # ---------------------------------------------------------------- commands
@@ -412,6 +458,7 @@ start_part() {
 await_part() {
   case "$1" in
     mariadb|temporal) ;;  # their start already waited
+    checkout) await_ready "$1"; make_current "$1" ;;
     *) await_ready "$1" ;;
   esac
 }
@@ -460,13 +507,14 @@ cmd_down() {
 
 cmd_status() {
   local part pid state all_ready=0
-  for part in "${ALL_PARTS[@]}" stock2; do
+  for part in "${ALL_PARTS[@]}" stock2 checkout2; do
     if pid="$(running_pid "$part")"; then
       if "ready_$(kind "$part")" "$part"; then state="ready"; else state="starting"; all_ready=1; fi
       printf '%-11s %-9s pid %s\n' "$part" "$state" "$pid"
     else
-      [ "$part" = stock2 ] || all_ready=1
-      [ "$part" = stock2 ] || printf '%-11s stopped\n' "$part"
+      case "$part" in stock2|checkout2) continue ;; esac
+      all_ready=1
+      printf '%-11s stopped\n' "$part"
     fi
   done
   return "$all_ready"
@@ -483,7 +531,7 @@ cmd_logs() {
 }
 
 need_part() {
-  [ $# -ge 1 ] && is_part "$1" || die "usage: $0 $CMD <mariadb|temporal|temporal-ui|zipkin|identity|codec|stock|payment|delivery|checkout|gateway|web|stock2>"
+  [ $# -ge 1 ] && is_part "$1" || die "usage: $0 $CMD <mariadb|temporal|temporal-ui|zipkin|identity|codec|stock|payment|delivery|checkout|gateway|web|stock2|checkout2>"
 }
 
 CMD="${1:-}"
@@ -500,5 +548,5 @@ case "$CMD" in
   stop) need_part "$@"; stop_part "$1" TERM ;;
   kill) need_part "$@"; stop_part "$1" KILL ;;
   restart) need_part "$@"; stop_part "$1" TERM; start_part "$1"; await_part "$1" ;;
-  *) sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//'; [ -z "$CMD" ] || exit 2 ;;
+  *) sed -n '2,44p' "$0" | sed 's/^# \{0,1\}//'; [ -z "$CMD" ] || exit 2 ;;
 esac

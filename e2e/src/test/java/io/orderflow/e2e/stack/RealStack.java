@@ -171,6 +171,11 @@ final class RealStack {
         return override != null && !override.isBlank() ? Path.of(override) : repository().resolve(".run/stack");
     }
 
+    /** The payload encryption key (Base64) every JVM of the stack shares, under key id {@code stack}. */
+    static String payloadKey() {
+        return credentials().getProperty("payload_key");
+    }
+
     private static Properties credentials() {
         Path file = runDirectory().resolve("credentials.env");
         Properties properties = new Properties();
