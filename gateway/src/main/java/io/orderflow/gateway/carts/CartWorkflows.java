@@ -128,6 +128,10 @@ class CartWorkflows {
             return cart.orderId();
         }
         requireOpen(cart);
+        if (cart.lines().isEmpty()) {
+            // Refused here too (the validator has the last word), so no list entry is made for nothing.
+            throw refusal(cartId, ApplicationFailure.newNonRetryableFailure("empty", CartFailures.CART_EMPTY));
+        }
         String orderId = OrderIds.forCart(cartId);
         listing.placed(cart.customerId(), orderId);
         CartCheckout checkout = new CartCheckout(orderId, request.payment().token(), request.address(), fingerprint);

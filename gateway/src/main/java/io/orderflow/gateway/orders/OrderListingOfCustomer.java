@@ -1,5 +1,6 @@
 package io.orderflow.gateway.orders;
 
+import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.Status;
 import io.orderflow.checkout.CheckoutWorkflow;
 import io.orderflow.checkout.OrderSearchAttributes;
@@ -7,21 +8,29 @@ import io.orderflow.checkout.OrderStatus;
 import io.orderflow.customer.CustomerOrdersWorkflow;
 import io.orderflow.customer.PlacedOrder;
 import io.orderflow.customer.PlacedOrderPage;
+import io.orderflow.gateway.GatewayProperties;
 import io.orderflow.gateway.temporal.TemporalErrors;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.common.SearchAttributes;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
  * "My orders": one customer's orders read from their {@code CustomerOrders} workflow (ids, newest
  * first) and, for each, the order's own search attributes (status, total) through a describe call,
- * which every Temporal server answers, the in-process test server included. A status filter is
+ * which every Temporal server answers, the in-process test server included. The describe calls of
+ * a page go out together on gRPC's asynchronous stub (no thread waits per call). A status filter is
  * applied while reading; a page may then come back short, with a token to read on. Entries whose
  * order never started are skipped. Page tokens are sealed like visibility's ({@link PageTokens}).
  */
@@ -33,10 +42,12 @@ class OrderListingOfCustomer {
 
     private final WorkflowClient client;
     private final PageTokens pageTokens;
+    private final Duration describeTimeout;
 
-    OrderListingOfCustomer(WorkflowClient client, PageTokens pageTokens) {
+    OrderListingOfCustomer(WorkflowClient client, PageTokens pageTokens, GatewayProperties properties) {
         this.client = client;
         this.pageTokens = pageTokens;
+        this.describeTimeout = properties.orders().queryTimeout();
     }
 
     OrderPage list(String customerId, OrderStatus status, int pageSize, String pageToken, String caller) {
@@ -47,9 +58,11 @@ class OrderListingOfCustomer {
         int scanned = 0;
         do {
             PlacedOrderPage batch = page(customerId, position, pageSize - orders.size());
-            for (PlacedOrder placed : batch.orders()) {
+            List<ListenableFuture<DescribeWorkflowExecutionResponse>> described = batch.orders().stream()
+                    .map(placed -> describe(placed.orderId())).toList();
+            for (int i = 0; i < described.size(); i++) {
                 scanned++;
-                summary(customerId, placed)
+                summary(customerId, batch.orders().get(i), described.get(i))
                         .filter(summary -> status == null || status.name().equals(summary.status()))
                         .ifPresent(orders::add);
             }
@@ -78,17 +91,30 @@ class OrderListingOfCustomer {
         }
     }
 
-    private Optional<OrderSummary> summary(String customerId, PlacedOrder placed) {
+    private ListenableFuture<DescribeWorkflowExecutionResponse> describe(String orderId) {
+        return client.getWorkflowServiceStubs().futureStub()
+                .withDeadlineAfter(describeTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .describeWorkflowExecution(
+                DescribeWorkflowExecutionRequest.newBuilder()
+                        .setNamespace(client.getOptions().getNamespace())
+                        .setExecution(WorkflowExecution.newBuilder().setWorkflowId(CheckoutWorkflow.workflowId(orderId)))
+                        .build());
+    }
+
+    private Optional<OrderSummary> summary(String customerId, PlacedOrder placed,
+            ListenableFuture<DescribeWorkflowExecutionResponse> described) {
         WorkflowExecutionDescription order;
         try {
-            order = client.newUntypedWorkflowStub(CheckoutWorkflow.workflowId(placed.orderId())).describe();
-        } catch (WorkflowNotFoundException neverStarted) {
-            return Optional.empty();
-        } catch (RuntimeException failure) {
-            if (TemporalErrors.is(failure, Status.Code.NOT_FOUND)) {
-                return Optional.empty();
+            order = new WorkflowExecutionDescription(described.get(), client.getOptions().getDataConverter());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading orders", interrupted);
+        } catch (ExecutionException failed) {
+            if (TemporalErrors.is(failed.getCause(), Status.Code.NOT_FOUND)) {
+                return Optional.empty();  // its start failed after it was listed
             }
-            throw failure;
+            throw failed.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(failed.getCause());
         }
         SearchAttributes attributes = order.getTypedSearchAttributes();
         if (!customerId.equals(attributes.get(OrderSearchAttributes.CUSTOMER_ID))) {
