@@ -1,5 +1,6 @@
 package io.orderflow.gateway.carts;
 
+import io.orderflow.cart.CartStatus;
 import io.orderflow.checkout.OrderView;
 import io.orderflow.gateway.Identifiers;
 import io.orderflow.gateway.openapi.CallsUpstream;
@@ -74,7 +75,7 @@ public class CartsController {
     public Cart get(@Parameter(hidden = true) Caller caller,
             @Parameter(schema = @Schema(type = "string", pattern = Identifiers.PATTERN)) @PathVariable String cartId) {
         Cart cart = pricing.priced(carts.view(knownShape(cartId), caller));
-        if (cart.status() == io.orderflow.cart.CartStatus.EXPIRED) {
+        if (cart.status() == CartStatus.EXPIRED) {
             throw new CartExpiredException(cart.cartId());
         }
         return cart;
