@@ -32,6 +32,10 @@
 #   ORDERFLOW_STACK_DIR            run directory (default <repo>/.run/stack)
 #   ORDERFLOW_STACK_JAVA_OPTS      JVM options of the eight JVMs (default: small heap, quick start)
 #   ORDERFLOW_STACK_READY_TIMEOUT  seconds a part may take to become ready (default 180)
+#   ORDERFLOW_STACK_TEMPORAL_SQLITE_PRAGMAS  1 (default): the Temporal dev server's SQLite file in
+#                                  WAL mode with synchronous=NORMAL (see start_temporal); 0: SQLite's
+#                                  defaults (rollback journal, synchronous=FULL), to measure:
+#     ORDERFLOW_STACK_TEMPORAL_SQLITE_PRAGMAS=0 scripts/stack.sh restart temporal
 #   ORDERFLOW_STACK_WORKER_JAR, ORDERFLOW_STACK_GATEWAY_JAR, ORDERFLOW_STACK_IDENTITY_JAR,
 #   ORDERFLOW_STACK_CODEC_JAR, ORDERFLOW_STACK_WEB_JAR  jars to run (default: the built ones)
 #   ORDERFLOW_STACK_LOADER_PATH    extra classes (a directory or jar) for the JVMs started by this
@@ -50,6 +54,7 @@ LOGS="$RUN/logs"
 READY_TIMEOUT="${ORDERFLOW_STACK_READY_TIMEOUT:-180}"
 JAVA_OPTS_DEFAULT="-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"
 JAVA_OPTS="${ORDERFLOW_STACK_JAVA_OPTS:-$JAVA_OPTS_DEFAULT}"
+TEMPORAL_SQLITE_PRAGMAS="${ORDERFLOW_STACK_TEMPORAL_SQLITE_PRAGMAS:-1}"
 
 MARIADB_PORT=3307
 TEMPORAL_PORT=7233
@@ -244,10 +249,26 @@ ready_temporal() {
 # token to the codec server. The stack runs the standalone UI server instead (part temporal-ui).
 # Worker Deployments need no switch on this server; the two drainage settings only make it notice
 # within seconds (instead of minutes) that a version no longer current has no open workflows left.
+#
+# SQLite pragmas: with its defaults (rollback journal, synchronous=FULL) SQLite syncs the file
+# several times per commit, and the dev server commits on every workflow step, so the disk's flush
+# latency caps the whole stack. In WAL mode with synchronous=NORMAL a commit is an append to the
+# write-ahead log, synced only at checkpoints. That is safe here: a killed process (the crash tests
+# kill -9 this server) loses nothing, because committed transactions are in the log, which the OS
+# already holds; only an OS crash or power loss could lose the last commits, and this is a
+# development server whose data can be thrown away. ORDERFLOW_STACK_TEMPORAL_SQLITE_PRAGMAS=0 starts
+# it with SQLite's defaults (to measure the difference; docs/benchmarks.md), named explicitly because
+# the journal mode is stored in the database file and would otherwise stay WAL from an earlier start.
 start_temporal() {
+  local pragmas
+  case "$TEMPORAL_SQLITE_PRAGMAS" in
+    1) pragmas=(--sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal) ;;
+    0) pragmas=(--sqlite-pragma journal_mode=delete --sqlite-pragma synchronous=full) ;;
+    *) die "ORDERFLOW_STACK_TEMPORAL_SQLITE_PRAGMAS must be 1 or 0, not '$TEMPORAL_SQLITE_PRAGMAS'" ;;
+  esac
   mkdir -p "$RUN/temporal"
   launch temporal "$TEMPORAL_CLI" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --headless \
-    --db-filename "$RUN/temporal/temporal.db" --log-level warn \
+    --db-filename "$RUN/temporal/temporal.db" --log-level warn "${pragmas[@]}" \
     --search-attribute OrderStatus=Keyword --search-attribute CustomerId=Keyword \
     --search-attribute OrderTotalCents=Int \
     --dynamic-config-value matching.wv.VersionDrainageStatusVisibilityGracePeriod=5 \
