@@ -43,6 +43,7 @@
 #                                  the versioning test gives checkout2 a changed workflow
 #   ORDERFLOW_STACK_CHECKOUT_BUILD_ID, ORDERFLOW_STACK_CHECKOUT2_BUILD_ID  build ids (see above)
 #   ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID, ORDERFLOW_ENCRYPTION_KEYS_<ID>  rotate the payload key
+#   ORDERFLOW_CHECKOUT_DELIVERY_DEADLINE  when a parcel nobody reports on is overdue (default PT30S)
 #   ORDERFLOW_PAYMENT_SIMULATOR_LATENCY, ORDERFLOW_PAYMENT_SIMULATOR_TRANSIENT_FAILURE_RATE, and any
 #   other Spring setting as an environment variable, reach the JVMs started by this call, e.g.
 #     ORDERFLOW_PAYMENT_SIMULATOR_LATENCY=3s scripts/stack.sh restart payment
@@ -182,6 +183,9 @@ credentials() {
     grep -q "^${user}_migrator_password=" "$file" \
       || (umask 077; echo "${user}_migrator_password=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')" >>"$file")
   done
+  # The secret the simulated carrier signs its webhook events with (delivery worker and gateway).
+  grep -q "^carrier_webhook_secret=" "$file" \
+    || (umask 077; echo "carrier_webhook_secret=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')" >>"$file")
   # shellcheck disable=SC1090
   . "$file"
 }
@@ -270,7 +274,7 @@ start_temporal() {
   launch temporal "$TEMPORAL_CLI" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --headless \
     --db-filename "$RUN/temporal/temporal.db" --log-level warn "${pragmas[@]}" \
     --search-attribute OrderStatus=Keyword --search-attribute CustomerId=Keyword \
-    --search-attribute OrderTotalCents=Int \
+    --search-attribute OrderTotalCents=Int --search-attribute NeedsAttention=Bool \
     --dynamic-config-value matching.wv.VersionDrainageStatusVisibilityGracePeriod=5 \
     --dynamic-config-value matching.wv.VersionDrainageStatusRefreshInterval=1
   await_ready temporal
@@ -406,12 +410,20 @@ start_jvm() {
       SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_ORDERFLOW_ISSUER_URI="$ISSUER")
   elif [ "$part" = gateway ]; then
     jarfile="${ORDERFLOW_STACK_GATEWAY_JAR:-$(jar 'gateway/target/gateway-*-exec.jar')}"
-    env+=(ORDERFLOW_GATEWAY_CATALOG_BASE_URL="http://127.0.0.1:$(http_port stock)")
+    env+=(ORDERFLOW_GATEWAY_CATALOG_BASE_URL="http://127.0.0.1:$(http_port stock)"
+      ORDERFLOW_CARRIER_WEBHOOK_SECRET="$carrier_webhook_secret")
   else
     jarfile="${ORDERFLOW_STACK_WORKER_JAR:-$(jar 'workers/target/workers-*-exec.jar')}"
     env+=(ORDERFLOW_WORKER_ROLES="$role")
+    # The simulated carrier posts its tracking events to the gateway's webhook, signed.
+    if [ "$role" = delivery ]; then
+      env+=(ORDERFLOW_CARRIER_WEBHOOK_URL="http://127.0.0.1:$(http_port gateway)/api/v1/carrier/events"
+        ORDERFLOW_CARRIER_WEBHOOK_SECRET="$carrier_webhook_secret")
+    fi
     if [ "$role" = checkout ]; then
-      env+=(ORDERFLOW_WORKER_DEPLOYMENT_NAME="$CHECKOUT_DEPLOYMENT" ORDERFLOW_WORKER_DEPLOYMENT_BUILD_ID="$(build_id "$part")")
+      env+=(ORDERFLOW_WORKER_DEPLOYMENT_NAME="$CHECKOUT_DEPLOYMENT" ORDERFLOW_WORKER_DEPLOYMENT_BUILD_ID="$(build_id "$part")"
+        # A demo stack: a parcel nobody reports on is overdue after 30 s, not the production 14 days.
+        ORDERFLOW_CHECKOUT_DELIVERY_DEADLINE="${ORDERFLOW_CHECKOUT_DELIVERY_DEADLINE:-PT30S}")
     else
       credentials
       env+=(SPRING_DATASOURCE_URL="jdbc:mysql://127.0.0.1:$MARIADB_PORT/$role?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC"

@@ -51,7 +51,7 @@ class OrderflowDataConverterTest {
                 new PaymentReceipt("o-1", "pay-1", Money.of(2500, "EUR"))).orElseThrow();
 
         assertThat(payloads.getPayloads(0).getData().toStringUtf8())
-                .isEqualTo("{\"status\":\"RECEIVED\",\"at\":\"2026-11-24T10:00:00Z\"}");
+                .isEqualTo("{\"status\":\"RECEIVED\",\"at\":\"2026-11-24T10:00:00Z\",\"event\":null}");
         assertThat(payloads.getPayloads(1).getData().toStringUtf8())
                 .contains("\"amount\":{\"amountCents\":2500,\"currency\":\"EUR\"}");
     }

@@ -43,6 +43,16 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
         }
     }
 
+    @Override
+    public void markLost(String orderId) {
+        RowConflicts.retry(() -> ledger.recordEnd(orderId, ShipmentState.LOST));
+    }
+
+    @Override
+    public void markReturned(String orderId) {
+        RowConflicts.retry(() -> ledger.recordEnd(orderId, ShipmentState.RETURNED));
+    }
+
     private Shipment scheduleOnce(ShipmentRequest request) {
         String orderId = request.orderId();
         Optional<ShipmentRecord> existing = ledger.find(orderId);

@@ -1,5 +1,6 @@
 package io.orderflow.delivery;
 
+import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -50,6 +51,27 @@ class DeliveryLedger {
             shipment.cancelRequested(Instant.now());
         }
         return shipment.state();
+    }
+
+    /**
+     * Records how a shipped parcel ended ({@code LOST} or {@code RETURNED}), once. A repeat with
+     * the same outcome does nothing; an unknown order or a shipment that already ended otherwise
+     * is a non-retryable mistake.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public void recordEnd(String orderId, ShipmentState outcome) {
+        ShipmentRecord shipment = shipments.findForUpdate(orderId)
+                .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+                        "No shipment was booked for order " + orderId, DeliveryFailures.UNKNOWN_SHIPMENT));
+        if (shipment.state() == outcome) {
+            return;
+        }
+        if (shipment.state() != ShipmentState.SCHEDULED) {
+            throw ApplicationFailure.newNonRetryableFailure(
+                    "The shipment of order " + orderId + " is " + shipment.state() + " and cannot become " + outcome,
+                    DeliveryFailures.SHIPMENT_CLOSED);
+        }
+        shipment.ended(outcome, Instant.now());
     }
 
     /** Second half: the carrier has cancelled, so a pending cancel is done (a no-op if another attempt confirmed it). */

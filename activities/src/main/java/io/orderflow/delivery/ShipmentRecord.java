@@ -61,6 +61,12 @@ public class ShipmentRecord extends OrderKeyedRecord {
         touch(now);
     }
 
+    /** The shipment ended after it shipped: lost or returned. */
+    void ended(ShipmentState outcome, Instant now) {
+        this.state = outcome;
+        touch(now);
+    }
+
     Shipment shipment() {
         return new Shipment(orderId(), trackingNumber);
     }

@@ -13,5 +13,9 @@ enum ShipmentState {
     /** Cancelled; a repeat cancel does nothing, a late schedule is refused. */
     CANCELLED,
     /** Cancelled before anything was scheduled; blocks a late duplicate schedule. */
-    TOMBSTONE
+    TOMBSTONE,
+    /** The carrier lost the parcel (after it shipped); a repeat does nothing. */
+    LOST,
+    /** The parcel came back to the warehouse (after it shipped); a repeat does nothing. */
+    RETURNED
 }

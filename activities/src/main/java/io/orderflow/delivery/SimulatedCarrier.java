@@ -1,5 +1,6 @@
 package io.orderflow.delivery;
 
+import io.orderflow.checkout.CarrierEventType;
 import io.orderflow.checkout.OrderLine;
 import io.orderflow.checkout.ShippingAddress;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +16,17 @@ import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The deterministic carrier of brief section 4: delivers to the configured countries, never to
- * {@code AQ}. Tracking numbers are derived from the order id, so a repeat booking (even after a
+ * The deterministic carrier of the simulated world: delivers to the configured countries, never to
+ * {@code AQ}. After a booking it reports {@code PICKED_UP} then {@code DELIVERED} to our webhook
+ * (after {@link CarrierEventsProperties#delay()}), unless the first address line says otherwise:
+ * {@value #LOSE_ME} ends in {@code LOST}, {@value #RETURN_ME} in {@code RETURNED},
+ * {@value #NEVER_ARRIVES} in silence. The events wait in its outbox table, written with the booking,
+ * and {@link CarrierEventSender} posts them. Tracking numbers are derived from the order id, so a repeat booking (even after a
  * restart) yields the same number.
  *
  * <p>It keeps its bookings where a real carrier would: apart from ours, and through a crash of our
@@ -34,15 +41,29 @@ public class SimulatedCarrier implements Carrier {
     /** Antarctica: the brief's fixed way to trigger ADDRESS_UNSERVICEABLE. */
     public static final String NEVER_SERVICEABLE = "AQ";
 
+    /** In the first address line: the parcel gets lost after pick-up. */
+    public static final String LOSE_ME = "LOSE-ME";
+    /** In the first address line: the parcel comes back after pick-up. */
+    public static final String RETURN_ME = "RETURN-ME";
+    /** In the first address line: nothing is heard after pick-up (the delivery goes overdue). */
+    public static final String NEVER_ARRIVES = "NEVER-ARRIVES";
+
     private final Set<String> serviceable;
     private final JdbcClient bookings;
+    private final CarrierEventOutbox outbox;
+    private final CarrierEventsProperties events;
+    private final TransactionTemplate ownTransaction;
 
-    public SimulatedCarrier(CarrierProperties settings, JdbcClient bookings) {
+    public SimulatedCarrier(CarrierProperties settings, JdbcClient bookings, CarrierEventOutbox outbox,
+            CarrierEventsProperties events, PlatformTransactionManager transactions) {
         this.serviceable = settings.serviceableCountries().stream()
                 .map(country -> country.toUpperCase(Locale.ROOT))
                 .filter(country -> !NEVER_SERVICEABLE.equals(country))
                 .collect(Collectors.toUnmodifiableSet());
         this.bookings = bookings;
+        this.outbox = outbox;
+        this.events = events;
+        this.ownTransaction = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -53,14 +74,22 @@ public class SimulatedCarrier implements Carrier {
             throw new AddressUnserviceableException("The carrier does not deliver to country '" + country + "'");
         }
         try {
-            bookings.sql("""
-                    INSERT INTO sim_carrier_booking (idempotency_key, tracking_number, country, booked_at)
-                    VALUES (:key, :trackingNumber, :country, :now)""")
-                    .param("key", idempotencyKey)
-                    .param("trackingNumber", trackingNumberFor(idempotencyKey))
-                    .param("country", country)
-                    .param("now", Timestamp.from(Instant.now()))
-                    .update();
+            // The carrier's own transaction: a booking and the events it promises stand or fall together.
+            ownTransaction.executeWithoutResult(status -> {
+                Instant now = Instant.now();
+                String trackingNumber = trackingNumberFor(idempotencyKey);
+                bookings.sql("""
+                        INSERT INTO sim_carrier_booking (idempotency_key, tracking_number, country, booked_at)
+                        VALUES (:key, :trackingNumber, :country, :now)""")
+                        .param("key", idempotencyKey)
+                        .param("trackingNumber", trackingNumber)
+                        .param("country", country)
+                        .param("now", Timestamp.from(now))
+                        .update();
+                if (events.enabled()) {
+                    outbox.queue(idempotencyKey, trackingNumber, eventsFor(address), now.plus(events.delay()));
+                }
+            });
         } catch (DuplicateKeyException repeat) {
             // Booked before under this key: the first booking stands.
         }
@@ -77,6 +106,21 @@ public class SimulatedCarrier implements Carrier {
                 .param("key", idempotencyKey)
                 .param("now", Timestamp.from(Instant.now()))
                 .update();
+    }
+
+    /** What the carrier will report for a parcel to this address, in order (brief's scenarios, by first line). */
+    static List<CarrierEventType> eventsFor(ShippingAddress address) {
+        String line = address.line1() == null ? "" : address.line1().toUpperCase(Locale.ROOT);
+        if (line.contains(NEVER_ARRIVES)) {
+            return List.of(CarrierEventType.PICKED_UP);
+        }
+        if (line.contains(LOSE_ME)) {
+            return List.of(CarrierEventType.PICKED_UP, CarrierEventType.LOST);
+        }
+        if (line.contains(RETURN_ME)) {
+            return List.of(CarrierEventType.PICKED_UP, CarrierEventType.RETURNED);
+        }
+        return List.of(CarrierEventType.PICKED_UP, CarrierEventType.DELIVERED);
     }
 
     static String trackingNumberFor(String orderId) {

@@ -66,6 +66,12 @@ public class Reservation extends OrderKeyedRecord {
         touch(now);
     }
 
+    /** The goods came back from a returned delivery and are on the shelf again. */
+    void restocked(Instant now) {
+        this.state = ReservationState.RESTOCKED;
+        touch(now);
+    }
+
     ReservationState state() {
         return state;
     }

@@ -31,4 +31,9 @@ public class StockActivitiesImpl implements StockActivities {
     public void release(String orderId) {
         RowConflicts.retry(() -> ledger.release(orderId));
     }
+
+    @Override
+    public void restock(String orderId) {
+        RowConflicts.retry(() -> ledger.restock(orderId));
+    }
 }

@@ -78,10 +78,33 @@ class StockLedger {
         if (reservation.state() != ReservationState.RESERVED) {
             return;
         }
+        giveBack(reservation);
+        reservation.released(Instant.now());
+    }
+
+    /**
+     * Puts a returned order's goods back: a reservation that shipped becomes {@code RESTOCKED}
+     * and its quantities available again, once. Nothing to put back (unknown, tombstone, released)
+     * is a caller's mistake that no retry fixes.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public void restock(String orderId) {
+        Reservation reservation = reservations.findForUpdate(orderId)
+                .filter(found -> found.state() == ReservationState.RESERVED
+                        || found.state() == ReservationState.RESTOCKED)
+                .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+                        "Order " + orderId + " holds no reserved goods to restock", StockFailures.NOTHING_TO_RESTOCK));
+        if (reservation.state() == ReservationState.RESTOCKED) {
+            return;
+        }
+        giveBack(reservation);
+        reservation.restocked(Instant.now());
+    }
+
+    private void giveBack(Reservation reservation) {
         reservation.lines().stream()
                 .sorted(Comparator.comparing(ReservationLine::sku))
                 .forEach(line -> products.give(line.sku(), line.quantity()));
-        reservation.released(Instant.now());
     }
 
     private static StockReservation answerRepeat(String orderId, Reservation existing) {

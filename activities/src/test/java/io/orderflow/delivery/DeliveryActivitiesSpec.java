@@ -189,6 +189,42 @@ abstract class DeliveryActivitiesSpec {
         assertThat(books.bookings(request.orderId())).isZero();
     }
 
+    @Test
+    void aShipmentIsMarkedLostOnceAndThenCannotBeReturned() {
+        ShipmentRequest request = request("GB");
+        delivery.schedule(request);
+
+        delivery.markLost(request.orderId());
+        delivery.markLost(request.orderId());
+
+        assertThat(state(request.orderId())).isEqualTo("LOST");
+        assertRefusedWith(DeliveryFailures.SHIPMENT_CLOSED, () -> delivery.markReturned(request.orderId()));
+        assertThat(state(request.orderId())).isEqualTo("LOST");
+    }
+
+    @Test
+    void aShipmentIsMarkedReturnedOnce() {
+        ShipmentRequest request = request("GB");
+        delivery.schedule(request);
+
+        delivery.markReturned(request.orderId());
+        delivery.markReturned(request.orderId());
+
+        assertThat(state(request.orderId())).isEqualTo("RETURNED");
+    }
+
+    @Test
+    void onlyABookedShipmentCanBeMarkedLostOrReturned() {
+        ShipmentRequest cancelled = request("GB");
+        delivery.schedule(cancelled);
+        delivery.cancel(cancelled.orderId());
+
+        assertRefusedWith(DeliveryFailures.UNKNOWN_SHIPMENT, () -> delivery.markLost("order-" + UUID.randomUUID()));
+        assertRefusedWith(DeliveryFailures.UNKNOWN_SHIPMENT, () -> delivery.markReturned("order-" + UUID.randomUUID()));
+        assertRefusedWith(DeliveryFailures.SHIPMENT_CLOSED, () -> delivery.markLost(cancelled.orderId()));
+        assertThat(state(cancelled.orderId())).isEqualTo("CANCELLED");
+    }
+
     static final String SERVICEABLE = "orderflow.delivery.carrier.serviceable-countries=GB,DE,FR,NL,US,AQ";
 
     ShipmentRequest request(String country) {

@@ -1,12 +1,14 @@
 package io.orderflow.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.orderflow.checkout.OrderLine;
 import io.orderflow.checkout.ShippingAddress;
 import io.orderflow.testing.Databases;
 import io.orderflow.testing.DeliveryServiceApp;
 import io.orderflow.testing.mariadb.MariaDbExtension;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -49,11 +51,47 @@ class SimulatedCarrierSurvivesARestartOnMariaDbTest {
         }
     }
 
+    @Test
+    void trackingEventsPromisedBeforeACrashAreReportedByTheNextProcess() {
+        ShipmentRequest request = new ShipmentRequest("order-" + UUID.randomUUID(),
+                new ShippingAddress("Ada Lovelace", "12 Main St", "London", "N1 9GU", "GB"),
+                List.of(new OrderLine("MUG-RED", 1)));
+        try (RecordingWebhook webhook = new RecordingWebhook()) {
+            webhook.answer(503);
+            try (ConfigurableApplicationContext before = startDeliveryService(reportingTo(webhook))) {
+                before.getBean(DeliveryActivities.class).schedule(request);
+                await().atMost(Duration.ofSeconds(10)).until(() -> webhook.attempts() >= 1);
+            }
+            assertThat(webhook.received()).as("nothing went out before the crash").isEmpty();
+            webhook.answer(202);
+
+            try (ConfigurableApplicationContext after = startDeliveryService(reportingTo(webhook))) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> webhook.received().stream()
+                        .filter(post -> post.body().contains(request.orderId())).count() >= 2);
+            }
+            assertThat(webhook.received()).filteredOn(post -> post.body().contains(request.orderId()))
+                    .extracting(RecordingWebhook.Delivery::body)
+                    .satisfiesExactly(
+                            pickedUp -> assertThat(pickedUp).contains("\"PICKED_UP\""),
+                            delivered -> assertThat(delivered).contains("\"DELIVERED\""));
+        }
+    }
+
+    /** As arguments: they override the test class path's application.properties (events off). */
+    private static String[] reportingTo(RecordingWebhook webhook) {
+        return new String[] {
+            "--orderflow.delivery.carrier.events.enabled=true",
+            "--orderflow.delivery.carrier.events.delay=0s",
+            "--orderflow.delivery.carrier.events.poll-interval=50ms",
+            "--orderflow.delivery.carrier.events.webhook-url=" + webhook.url(),
+            "--orderflow.delivery.carrier.events.webhook-secret=restart-secret"};
+    }
+
     /** The delivery service as a worker process runs it, on the shared test database. */
-    private static ConfigurableApplicationContext startDeliveryService() {
+    private static ConfigurableApplicationContext startDeliveryService(String... arguments) {
         return new SpringApplicationBuilder(DeliveryServiceApp.class)
                 .web(WebApplicationType.NONE)
                 .properties(Databases.mariaDbProperties("delivery"))
-                .run();
+                .run(arguments);
     }
 }

@@ -69,6 +69,31 @@ abstract class StockActivitiesSpec {
     }
 
     @Test
+    void aReturnedOrderIsRestockedOnceHoweverOftenItIsAsked() {
+        String mug = stocked(1250, "EUR", 10);
+        String orderId = newOrderId();
+        stock.reserve(orderId, List.of(new OrderLine(mug, 4)));
+
+        stock.restock(orderId);
+        stock.restock(orderId);
+        stock.release(orderId);
+
+        assertThat(available(mug)).isEqualTo(10);
+    }
+
+    @Test
+    void restockingAnOrderThatHoldsNoGoodsIsRefused() {
+        String mug = stocked(1250, "EUR", 10);
+        String released = newOrderId();
+        stock.reserve(released, List.of(new OrderLine(mug, 4)));
+        stock.release(released);
+
+        assertRefusedWith(StockFailures.NOTHING_TO_RESTOCK, () -> stock.restock(newOrderId()));
+        assertRefusedWith(StockFailures.NOTHING_TO_RESTOCK, () -> stock.restock(released));
+        assertThat(available(mug)).isEqualTo(10);
+    }
+
+    @Test
     void releasingTwiceGivesTheStockBackOnlyOnce() {
         String mug = stocked(1250, "EUR", 10);
         String orderId = newOrderId();

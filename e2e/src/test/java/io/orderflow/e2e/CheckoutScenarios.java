@@ -58,7 +58,10 @@ public abstract class CheckoutScenarios {
         assertThat(view.path("trackingNumber").asText()).isNotBlank();
         assertThat(view.path("failure").isNull()).isTrue();
         assertThat(view.path("timeline").findValuesAsText("status"))
-                .containsSubsequence("RESERVING_STOCK", "CHARGING_PAYMENT", "SCHEDULING_DELIVERY", "COMPLETED");
+                .containsSubsequence("RESERVING_STOCK", "CHARGING_PAYMENT", "SCHEDULING_DELIVERY", "SHIPPING", "COMPLETED");
+        assertThat(view.path("timeline").findValuesAsText("event"))
+                .as("the simulated carrier reported the pick-up, then the delivery").containsSubsequence("PICKED_UP", "DELIVERED");
+        assertThat(view.path("attention").isNull()).isTrue();
         assertThat(client().available(sku)).isEqualTo(3);
     }
 

@@ -71,6 +71,12 @@ public final class OrderflowClient {
         return order;
     }
 
+    /** The same order shipped to an address whose first line is {@code line1} (the simulated carrier keys on it). */
+    public static ObjectNode shippedTo(ObjectNode order, String line1) {
+        ((ObjectNode) order.path("shippingAddress")).put("line1", line1);
+        return order;
+    }
+
     public Response placeOrder(JsonNode body, String idempotencyKey) {
         HttpRequest.Builder request = json("/api/v1/orders").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         if (idempotencyKey != null) {
@@ -103,6 +109,29 @@ public final class OrderflowClient {
     public Response cancel(String orderId, String reason) {
         String body = reason == null ? "" : JSON.createObjectNode().put("reason", reason).toString();
         return send(json("/api/v1/orders/" + orderId + "/cancel").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Operators: resolve an overdue delivery as DELIVERED, LOST or RETURNED. */
+    public Response resolve(String orderId, String outcome, String note) {
+        String body = JSON.createObjectNode().put("outcome", outcome).put("note", note).toString();
+        return send(json("/api/v1/orders/" + orderId + "/resolve").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Operators: make the order's failing compensation try again now. */
+    public Response retryCompensation(String orderId) {
+        return send(json("/api/v1/orders/" + orderId + "/retry-compensation").POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** Posts to the carrier webhook as the carrier does: no token, the body exactly as signed. */
+    public Response postCarrierEvent(String body, String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/v1/carrier/events"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            request.header("Carrier-Signature", signature);
+        }
+        return send(request);
     }
 
     public Response listOrders(String query) {

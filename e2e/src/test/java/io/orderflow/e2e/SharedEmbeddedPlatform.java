@@ -5,6 +5,7 @@ import io.orderflow.embedded.EmbeddedSettings;
 import io.orderflow.identity.testing.DevIdentityProvider;
 import io.orderflow.identity.testing.DevTokens;
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * One embedded platform for every end-to-end test class in this JVM, booted exactly as
@@ -12,6 +13,13 @@ import java.net.URI;
  * keeps the suite fast; the scenarios never share data (each makes its own SKUs and orders).
  */
 final class SharedEmbeddedPlatform {
+
+    /**
+     * The checkout worker's delivery deadline in these tests: a parcel nobody reports on is overdue
+     * within seconds instead of days. Set as the system property the worker's Spring environment
+     * reads, like {@code -Dorderflow.checkout.delivery-deadline=…} on {@code scripts/run.sh}.
+     */
+    static final Duration DELIVERY_DEADLINE = Duration.ofSeconds(4);
 
     private static EmbeddedPlatform platform;
 
@@ -22,10 +30,17 @@ final class SharedEmbeddedPlatform {
         if (platform == null) {
             EmbeddedSettings settings = new EmbeddedSettings(freePort(), freePort(), freePort(), freePort(), freePort(),
                     freePort(), freePort(), freePort());
+            System.setProperty("orderflow.checkout.delivery-deadline", DELIVERY_DEADLINE.toString());
             platform = EmbeddedPlatform.start(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "embedded-platform-shutdown"));
         }
         return platform.settings();
+    }
+
+    /** What the platform's carrier webhook checks signatures with. */
+    static synchronized String carrierSecret() {
+        settings();
+        return platform.carrierWebhookSecret();
     }
 
     /** Tokens from the platform's own dev identity provider. */

@@ -38,6 +38,8 @@ public final class EmbeddedPlatform implements Closeable {
      * outlive it. The processes of a real deployment refuse to start without a configured key.
      */
     private final String devKey = EncryptionKeys.randomKey();
+    /** Likewise the secret the simulated carrier signs its webhook events with, fresh per run. */
+    private final String carrierSecret = EncryptionKeys.randomKey();
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
     private EmbeddedPlatform(EmbeddedSettings settings) {
@@ -111,6 +113,10 @@ public final class EmbeddedPlatform implements Closeable {
             // The demo catalog (MUG-RED, ...) exists only in demo setups like this one.
             args.add("--spring.flyway.locations=classpath:db/stock,classpath:db/stock-demo");
         }
+        if (role == WorkerRole.DELIVERY) {
+            args.add("--orderflow.delivery.carrier.events.webhook-url=" + settings.gatewayUrl() + "/api/v1/carrier/events");
+            args.add("--orderflow.delivery.carrier.events.webhook-secret=" + carrierSecret);
+        }
         if (role.ownsDatabase()) {
             String db = role.profile();
             args.add("--spring.datasource.url=" + InMemoryDatabase.url(db));
@@ -125,6 +131,7 @@ public final class EmbeddedPlatform implements Closeable {
         List<String> args = new ArrayList<>(commonArgs(settings.gatewayPort()));
         args.add("--orderflow.gateway.catalog.base-url=http://127.0.0.1:" + settings.stockPort());
         args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + settings.issuer());
+        args.add("--orderflow.gateway.carrier.webhook-secret=" + carrierSecret);
         // One JVM for everything: the gateway's probes and metrics stay on its API port here (a
         // deployment puts them on their own management port, 9080 by default).
         args.add("--management.server.port=" + settings.gatewayPort());
@@ -153,6 +160,11 @@ public final class EmbeddedPlatform implements Closeable {
 
     public EmbeddedSettings settings() {
         return settings;
+    }
+
+    /** The secret carrier events must be signed with on this run (for tests that play the carrier). */
+    public String carrierWebhookSecret() {
+        return carrierSecret;
     }
 
     /** Stops the pages and the gateway first, then the workers (draining them), then the Temporal server. */

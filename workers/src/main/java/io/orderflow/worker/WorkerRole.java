@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 public enum WorkerRole {
 
-    CHECKOUT(TaskQueues.CHECKOUT, null, null, 8084),
+    /** Hosts the workflows and, as the checkout's local activity, the configured {@code checkoutPolicy}. */
+    CHECKOUT(TaskQueues.CHECKOUT, null, "checkoutPolicy", 8084),
     STOCK(TaskQueues.STOCK, StockServiceConfiguration.class, "stockActivities", 8081),
     PAYMENT(TaskQueues.PAYMENT, PaymentServiceConfiguration.class, "paymentActivities", 8082),
     DELIVERY(TaskQueues.DELIVERY, DeliveryServiceConfiguration.class, "deliveryActivities", 8083);

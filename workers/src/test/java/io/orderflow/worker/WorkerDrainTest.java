@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.orderflow.TaskQueues;
+import io.orderflow.checkout.CheckoutPolicy;
 import io.orderflow.checkout.CheckoutRequest;
 import io.orderflow.checkout.CheckoutWorkflow;
 import io.orderflow.checkout.CheckoutWorkflowImpl;
@@ -12,6 +13,7 @@ import io.orderflow.checkout.OrderStatus;
 import io.orderflow.checkout.OrderView;
 import io.orderflow.checkout.ShippingAddress;
 import io.orderflow.testing.CallLog;
+import io.orderflow.testing.CheckoutTestEnvironment;
 import io.orderflow.testing.FakeDelivery;
 import io.orderflow.testing.FakeStock;
 import io.orderflow.testing.TestEncryption;
@@ -77,7 +79,9 @@ class WorkerDrainTest {
         client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder()
                 .setDataConverter(TestEncryption.converter()).build());
         inProcessWorkers = WorkerFactory.newInstance(client);
-        inProcessWorkers.newWorker(TaskQueues.CHECKOUT).registerWorkflowImplementationTypes(CheckoutWorkflowImpl.class);
+        Worker checkout = inProcessWorkers.newWorker(TaskQueues.CHECKOUT);
+        checkout.registerWorkflowImplementationTypes(CheckoutWorkflowImpl.class);
+        checkout.registerActivitiesImplementations(CheckoutTestEnvironment.policy(CheckoutPolicy.defaults()));
         CallLog calls = new CallLog();
         inProcessWorkers.newWorker(TaskQueues.STOCK).registerActivitiesImplementations(new FakeStock(calls));
         Worker delivery = inProcessWorkers.newWorker(TaskQueues.DELIVERY);

@@ -10,6 +10,19 @@ public final class CheckoutFailures {
     /** Update failure type when a cancel arrives too late or for a finished order. */
     public static final String NOT_CANCELLABLE = "NOT_CANCELLABLE";
 
+    /** The carrier (or an operator) reported the parcel lost: refunded, nothing restocked. */
+    public static final String DELIVERY_LOST = "DELIVERY_LOST";
+    /** The carrier (or an operator) reported the parcel returned: refunded and restocked. */
+    public static final String DELIVERY_RETURNED = "DELIVERY_RETURNED";
+    /** Update failure type: a carrier event names a shipment this order does not have (yet). */
+    public static final String UNKNOWN_SHIPMENT = "UNKNOWN_SHIPMENT";
+    /** Update failure type: a resolution for an order whose delivery is not overdue. */
+    public static final String NOT_AWAITING_RESOLUTION = "NOT_AWAITING_RESOLUTION";
+    /** Update failure type: a resolution naming {@code PICKED_UP}, which resolves nothing. */
+    public static final String INVALID_RESOLUTION = "INVALID_RESOLUTION";
+    /** Update failure type: a retry-now for an order that is running no compensation. */
+    public static final String NO_COMPENSATION_RUNNING = "NO_COMPENSATION_RUNNING";
+
     private CheckoutFailures() {
     }
 }

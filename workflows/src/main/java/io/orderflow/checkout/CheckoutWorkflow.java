@@ -13,7 +13,9 @@ import io.temporal.workflow.WorkflowMethod;
  * <p>Runs stock reservation, payment and delivery scheduling, each on its own service's task queue,
  * registering each step's compensation before the step runs. On a business failure, an exhausted
  * step budget or a customer cancel it compensates in reverse order and ends {@code FAILED} or
- * {@code CANCELLED}. The returned view is the final state.
+ * {@code CANCELLED}. Once delivery is scheduled it is {@code SHIPPING} until the carrier reports the
+ * parcel delivered ({@code COMPLETED}), lost or returned (refunded, {@code FAILED}). The returned
+ * view is the final state.
  */
 @WorkflowInterface
 public interface CheckoutWorkflow {
@@ -42,4 +44,39 @@ public interface CheckoutWorkflow {
     /** Rejects the cancel (failure type {@code NOT_CANCELLABLE}) when the order is past the point of no return. */
     @UpdateValidatorMethod(updateName = "cancel")
     void validateCancel(String reason);
+
+    /**
+     * An event the carrier reported for the order's shipment (through the gateway's signed webhook).
+     * Idempotent by {@code eventId}: a repeat answers {@code DUPLICATE} and changes nothing. Events
+     * may come late or out of order: after an arrival event ({@code DELIVERED}, {@code LOST},
+     * {@code RETURNED}) nothing the carrier says changes the order any more.
+     */
+    @UpdateMethod
+    CarrierEventReceipt reportCarrierEvent(CarrierEvent event);
+
+    /** Rejects (failure type {@code UNKNOWN_SHIPMENT}) an event for a tracking number the order does not have. */
+    @UpdateValidatorMethod(updateName = "reportCarrierEvent")
+    void validateCarrierEvent(CarrierEvent event);
+
+    /**
+     * An operator's decision about an overdue delivery: the order then ends as if the carrier had
+     * reported that outcome. Returns the view as it stands when the decision is recorded.
+     */
+    @UpdateMethod
+    OrderView resolveDelivery(DeliveryResolution resolution);
+
+    /**
+     * Rejects a resolution unless the order is {@code SHIPPING} and flagged {@code DELIVERY_OVERDUE}
+     * (type {@code NOT_AWAITING_RESOLUTION}), or one naming {@code PICKED_UP} ({@code INVALID_RESOLUTION}).
+     */
+    @UpdateValidatorMethod(updateName = "resolveDelivery")
+    void validateResolveDelivery(DeliveryResolution resolution);
+
+    /** Makes the running compensation try again now instead of at its next scheduled retry. */
+    @UpdateMethod
+    OrderView retryCompensation();
+
+    /** Rejects (type {@code NO_COMPENSATION_RUNNING}) a retry when no compensation is running. */
+    @UpdateValidatorMethod(updateName = "retryCompensation")
+    void validateRetryCompensation();
 }

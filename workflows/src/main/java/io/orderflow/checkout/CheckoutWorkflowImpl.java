@@ -7,6 +7,7 @@ import static io.orderflow.checkout.OrderStatus.COMPLETED;
 import static io.orderflow.checkout.OrderStatus.FAILED;
 import static io.orderflow.checkout.OrderStatus.RESERVING_STOCK;
 import static io.orderflow.checkout.OrderStatus.SCHEDULING_DELIVERY;
+import static io.orderflow.checkout.OrderStatus.SHIPPING;
 
 import io.orderflow.Money;
 import io.orderflow.TaskQueues;
@@ -25,15 +26,32 @@ import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowVersioningBehavior;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
- * The checkout saga of design brief §2. It reads like the brief's table: for each step, register
- * the compensation, enter the status, run the activity on its service's task queue. Any business
- * failure, exhausted budget or accepted cancel ends the forward part; the compensations then run in
- * reverse order in a detached scope, and the workflow completes normally with the final view.
+ * The checkout saga. It reads like the saga table: for each step, register the compensation, enter
+ * the status, run the activity on its service's task queue. Any business failure, exhausted budget
+ * or accepted cancel ends the forward part; the compensations then run in reverse order in a
+ * detached scope, and the workflow completes normally with the final view.
+ *
+ * <p>Once delivery is scheduled the order is {@code SHIPPING} until the carrier reports the parcel
+ * delivered ({@code COMPLETED}), lost (refund, {@code FAILED}) or returned (refund and restock,
+ * {@code FAILED}); past the delivery deadline it is flagged for a person, who may resolve it.
+ * Orders started before this existed (no {@value #TRACKED_UNTIL_DELIVERY_CHANGE} marker in their
+ * history) complete when delivery is scheduled and compensate as they always did.
  */
 public class CheckoutWorkflowImpl implements CheckoutWorkflow {
+
+    /** Version marker of the change that follows the parcel until it arrives (and compensates in rounds). */
+    static final String TRACKED_UNTIL_DELIVERY_CHANGE = "tracked-until-delivery";
+    static final int TRACKED_UNTIL_DELIVERY = 1;
 
     private final CheckoutRequest request;
     private final OrderState order;
@@ -41,12 +59,21 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
     /** The forward steps; a cancel accepted by the update cancels it, which stops the in-flight step. */
     private CancellationScope forwardSteps;
     private boolean cancelRequested;
+    /** False for orders started before the order's life after scheduling was tracked. */
+    private boolean tracked;
+    private CheckoutPolicy policy;
+    private final CompensationRunner compensationRunner;
+    private final Set<String> seenCarrierEvents = new HashSet<>();
+    private final Queue<CarrierEvent> carrierEvents = new ArrayDeque<>();
+    private boolean pickedUp;
+    private DeliveryResolution resolution;
 
     /** Builds the state before any handler runs, so an early query or cancel sees a real order. */
     @WorkflowInit
     public CheckoutWorkflowImpl(CheckoutRequest request) {
         this.request = request;
         this.order = new OrderState(request, now());
+        this.compensationRunner = new CompensationRunner(order, this::policy);
     }
 
     /**
@@ -57,6 +84,8 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
     @Override
     @WorkflowVersioningBehavior(VersioningBehavior.PINNED)
     public OrderView checkout(CheckoutRequest ignored) {
+        tracked = Workflow.getVersion(TRACKED_UNTIL_DELIVERY_CHANGE, Workflow.DEFAULT_VERSION, TRACKED_UNTIL_DELIVERY)
+                >= TRACKED_UNTIL_DELIVERY;
         Workflow.upsertTypedSearchAttributes(
                 OrderSearchAttributes.CUSTOMER_ID.valueSet(request.customerId()),
                 OrderSearchAttributes.ORDER_STATUS.valueSet(order.status().name()));
@@ -64,7 +93,9 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
         forwardSteps = Workflow.newCancellationScope(this::runForwardSteps);
         forwardSteps.run();
 
-        if (order.failure() == null) {
+        if (order.failure() == null && tracked) {
+            followTheParcel();
+        } else if (order.failure() == null) {
             enter(COMPLETED);
         } else {
             compensate();
@@ -88,8 +119,8 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
 
     private StockReservation reserveStock() {
         stopIfCancelled();
-        compensations.register(() -> compensation(StockActivities.class, TaskQueues.STOCK, "release stock")
-                .release(request.orderId()));
+        compensations.register(new Compensation(RESERVING_STOCK, TaskQueues.STOCK, "release stock",
+                options -> stub(StockActivities.class, options).release(request.orderId())));
         enter(RESERVING_STOCK);
         StockReservation reservation = forward(StockActivities.class, TaskQueues.STOCK, reserveSummary(),
                 StepPolicies.STOCK_BUSINESS_FAILURES)
@@ -102,9 +133,7 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
 
     private void chargePayment(Money total) {
         stopIfCancelled();
-        compensations.register(() -> compensation(PaymentActivities.class, TaskQueues.PAYMENT,
-                "refund " + total.display())
-                .refund(request.orderId()));
+        compensations.register(refund(total));
         enter(CHARGING_PAYMENT);
         order.charged(forward(PaymentActivities.class, TaskQueues.PAYMENT, "charge " + total.display(),
                 StepPolicies.PAYMENT_BUSINESS_FAILURES)
@@ -113,8 +142,8 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
 
     private void scheduleDelivery() {
         stopIfCancelled();
-        compensations.register(() -> compensation(DeliveryActivities.class, TaskQueues.DELIVERY, "cancel delivery")
-                .cancel(request.orderId()));
+        compensations.register(new Compensation(SCHEDULING_DELIVERY, TaskQueues.DELIVERY, "cancel delivery",
+                options -> stub(DeliveryActivities.class, options).cancel(request.orderId())));
         enter(SCHEDULING_DELIVERY);
         order.scheduled(forward(DeliveryActivities.class, TaskQueues.DELIVERY,
                 "schedule delivery to " + request.shippingAddress().country(),
@@ -125,13 +154,199 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
     private void compensate() {
         enter(COMPENSATING);
         // Detached: neither a customer cancel nor a cancel of the whole workflow may skip an undo.
-        Workflow.newDetachedCancellationScope(compensations::runInReverseOrder).run();
+        Workflow.newDetachedCancellationScope(() -> compensations.runInReverseOrder(this::runCompensation)).run();
         boolean cancelled = CheckoutFailures.CANCELLED_BY_CUSTOMER.equals(order.failure().code());
         enter(cancelled ? CANCELLED : FAILED);
     }
 
+    private void runCompensation(Compensation compensation) {
+        if (tracked) {
+            compensationRunner.run(compensation);
+        } else {
+            compensation.call().accept(StepPolicies.compensation(compensation.taskQueue(), compensation.summary()));
+        }
+    }
+
+    /** SHIPPING until the carrier (or an operator) says how the delivery ended. */
+    private void followTheParcel() {
+        enter(SHIPPING);
+        CarrierEventType arrival = awaitArrival();
+        if (order.attention() != null) {
+            order.attentionResolved();
+            Workflow.upsertTypedSearchAttributes(OrderSearchAttributes.NEEDS_ATTENTION.valueSet(false));
+        }
+        switch (arrival) {
+            case LOST -> undoAfterDelivery(new OrderFailure(CheckoutFailures.DELIVERY_LOST,
+                            arrivalMessage("the carrier lost the parcel"), SHIPPING),
+                    List.of(markShipment("mark the shipment lost", DeliveryActivities::markLost),
+                            refund(orderTotal())));
+            case RETURNED -> undoAfterDelivery(new OrderFailure(CheckoutFailures.DELIVERY_RETURNED,
+                            arrivalMessage("the parcel was returned"), SHIPPING),
+                    List.of(markShipment("mark the shipment returned", DeliveryActivities::markReturned),
+                            new Compensation(RESERVING_STOCK, TaskQueues.STOCK, "restock returned goods",
+                                    options -> stub(StockActivities.class, options).restock(request.orderId())),
+                            refund(orderTotal())));
+            default -> enter(COMPLETED);
+        }
+    }
+
+    /**
+     * Waits for an arrival event; past the deadline flags the order {@code DELIVERY_OVERDUE} and
+     * keeps waiting, now also for an operator's resolution.
+     */
+    private CarrierEventType awaitArrival() {
+        Instant due = now().plus(policy().deliveryDeadline());
+        while (true) {
+            CarrierEventType arrival = takeCarrierEvents();
+            if (arrival != null) {
+                return arrival;
+            }
+            if (resolution != null) {
+                order.recordEvent(resolution.outcome(), now());
+                return resolution.outcome();
+            }
+            Duration left = Duration.between(now(), due);
+            if (order.attention() == null && left.compareTo(Duration.ZERO) > 0) {
+                if (!Workflow.await(left, this::carrierOrOperatorSpoke)) {
+                    flagOverdue(due);
+                }
+            } else {
+                if (order.attention() == null) {
+                    flagOverdue(due);
+                }
+                Workflow.await(this::carrierOrOperatorSpoke);
+            }
+        }
+    }
+
+    /**
+     * Applies the queued carrier events in arrival order: the first {@code PICKED_UP} adds to the
+     * timeline; the first arrival event ends the wait. Anything after it is too late to matter.
+     */
+    private CarrierEventType takeCarrierEvents() {
+        while (!carrierEvents.isEmpty()) {
+            CarrierEvent event = carrierEvents.poll();
+            if (event.type().isArrival()) {
+                order.recordEvent(event.type(), now());
+                return event.type();
+            }
+            if (!pickedUp) {
+                pickedUp = true;
+                order.recordEvent(event.type(), now());
+            }
+        }
+        return null;
+    }
+
+    private boolean carrierOrOperatorSpoke() {
+        return !carrierEvents.isEmpty() || resolution != null;
+    }
+
+    private void flagOverdue(Instant due) {
+        order.needsAttention(new Attention(Attention.DELIVERY_OVERDUE, SHIPPING, due, null));
+        Workflow.upsertTypedSearchAttributes(OrderSearchAttributes.NEEDS_ATTENTION.valueSet(true));
+    }
+
+    private void undoAfterDelivery(OrderFailure reason, List<Compensation> steps) {
+        order.failed(reason);
+        enter(COMPENSATING);
+        Workflow.newDetachedCancellationScope(() -> steps.forEach(compensationRunner::run)).run();
+        enter(FAILED);
+    }
+
+    private String arrivalMessage(String carrierSaid) {
+        if (resolution == null) {
+            return carrierSaid;
+        }
+        String note = resolution.note() == null || resolution.note().isBlank() ? "" : ": " + resolution.note();
+        return "resolved by an operator as " + resolution.outcome() + note;
+    }
+
+    private Compensation refund(Money total) {
+        return new Compensation(CHARGING_PAYMENT, TaskQueues.PAYMENT, "refund " + total.display(),
+                options -> stub(PaymentActivities.class, options).refund(request.orderId()));
+    }
+
+    private Compensation markShipment(String summary, BiConsumer<DeliveryActivities, String> mark) {
+        return new Compensation(SHIPPING, TaskQueues.DELIVERY, summary,
+                options -> mark.accept(stub(DeliveryActivities.class, options), request.orderId()));
+    }
+
+    private Money orderTotal() {
+        OrderView view = order.view();
+        return Money.of(view.totalCents(), view.currency());
+    }
+
+    /** The configured deadlines, asked for once per order and kept in its history. */
+    private CheckoutPolicy policy() {
+        if (policy == null) {
+            policy = Workflow.newLocalActivityStub(CheckoutPolicyActivities.class, StepPolicies.policyLookup()).policy();
+        }
+        return policy;
+    }
+
     @Override
     public OrderView state() {
+        return order.view();
+    }
+
+    @Override
+    public void validateCarrierEvent(CarrierEvent event) {
+        String trackingNumber = order.trackingNumber();
+        boolean known = trackingNumber != null
+                ? trackingNumber.equals(event.trackingNumber())
+                // The carrier may be faster than the reply of the booking.
+                : order.status() == SCHEDULING_DELIVERY;
+        if (!known) {
+            throw ApplicationFailure.newNonRetryableFailure(
+                    "order " + request.orderId() + " has no shipment " + event.trackingNumber(),
+                    CheckoutFailures.UNKNOWN_SHIPMENT);
+        }
+    }
+
+    @Override
+    public CarrierEventReceipt reportCarrierEvent(CarrierEvent event) {
+        if (!seenCarrierEvents.add(event.eventId())) {
+            return CarrierEventReceipt.DUPLICATE;
+        }
+        carrierEvents.add(event);
+        return CarrierEventReceipt.ACCEPTED;
+    }
+
+    @Override
+    public void validateResolveDelivery(DeliveryResolution proposed) {
+        if (proposed == null || proposed.outcome() == null || !proposed.outcome().isArrival()) {
+            throw ApplicationFailure.newNonRetryableFailure(
+                    "a delivery is resolved as DELIVERED, LOST or RETURNED", CheckoutFailures.INVALID_RESOLUTION);
+        }
+        Attention attention = order.attention();
+        boolean overdue = order.status() == SHIPPING && resolution == null && attention != null
+                && Attention.DELIVERY_OVERDUE.equals(attention.reason());
+        if (!overdue) {
+            throw ApplicationFailure.newNonRetryableFailure(
+                    "order " + request.orderId() + " is " + order.status() + " and not waiting for a resolution",
+                    CheckoutFailures.NOT_AWAITING_RESOLUTION);
+        }
+    }
+
+    @Override
+    public OrderView resolveDelivery(DeliveryResolution decided) {
+        resolution = decided;
+        return order.view();
+    }
+
+    @Override
+    public void validateRetryCompensation() {
+        if (!compensationRunner.isRunning()) {
+            throw ApplicationFailure.newNonRetryableFailure(
+                    "order " + request.orderId() + " is " + order.status() + " and runs no compensation",
+                    CheckoutFailures.NO_COMPENSATION_RUNNING);
+        }
+    }
+
+    @Override
+    public OrderView retryCompensation() {
+        compensationRunner.retryNow();
         return order.view();
     }
 
@@ -181,10 +396,6 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
 
     private static <T> T forward(Class<T> activities, String taskQueue, String summary, String... businessFailures) {
         return stub(activities, StepPolicies.forward(taskQueue, summary, businessFailures));
-    }
-
-    private static <T> T compensation(Class<T> activities, String taskQueue, String summary) {
-        return stub(activities, StepPolicies.compensation(taskQueue, summary));
     }
 
     private static <T> T stub(Class<T> activities, ActivityOptions options) {

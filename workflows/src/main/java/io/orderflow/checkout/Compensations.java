@@ -2,6 +2,7 @@ package io.orderflow.checkout;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Consumer;
 
 /**
  * The saga's undo stack. A step's compensation is pushed before the step runs, because the step may
@@ -10,16 +11,16 @@ import java.util.Deque;
  */
 final class Compensations {
 
-    private final Deque<Runnable> stack = new ArrayDeque<>();
+    private final Deque<Compensation> stack = new ArrayDeque<>();
 
-    void register(Runnable compensation) {
+    void register(Compensation compensation) {
         stack.push(compensation);
     }
 
-    /** Runs every registered compensation, newest first; each call blocks until it has succeeded. */
-    void runInReverseOrder() {
+    /** Runs every registered compensation, newest first; {@code runner} blocks until each has succeeded. */
+    void runInReverseOrder(Consumer<Compensation> runner) {
         while (!stack.isEmpty()) {
-            stack.pop().run();
+            runner.accept(stack.pop());
         }
     }
 }

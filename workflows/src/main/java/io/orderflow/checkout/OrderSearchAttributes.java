@@ -16,9 +16,11 @@ public final class OrderSearchAttributes {
     public static final SearchAttributeKey<String> ORDER_STATUS = SearchAttributeKey.forKeyword("OrderStatus");
     public static final SearchAttributeKey<String> CUSTOMER_ID = SearchAttributeKey.forKeyword("CustomerId");
     public static final SearchAttributeKey<Long> ORDER_TOTAL_CENTS = SearchAttributeKey.forLong("OrderTotalCents");
+    /** True while the order waits for a person (overdue delivery, failing compensation); false once it no longer does. */
+    public static final SearchAttributeKey<Boolean> NEEDS_ATTENTION = SearchAttributeKey.forBoolean("NeedsAttention");
 
     /** Every custom search attribute, each with its name and its indexed type. */
-    public static final List<SearchAttributeKey<?>> ALL = List.of(ORDER_STATUS, CUSTOMER_ID, ORDER_TOTAL_CENTS);
+    public static final List<SearchAttributeKey<?>> ALL = List.of(ORDER_STATUS, CUSTOMER_ID, ORDER_TOTAL_CENTS, NEEDS_ATTENTION);
 
     private OrderSearchAttributes() {
     }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The one mutable object behind the {@code state()} query: status, timeline, priced items, payment
- * and shipment references, failure. Only the workflow thread mutates it; {@link #view()} hands out
+ * and shipment references, failure, attention. Only the workflow thread mutates it; {@link #view()} hands out
  * an immutable snapshot.
  */
 final class OrderState {
@@ -24,6 +24,7 @@ final class OrderState {
     private String paymentId;
     private String trackingNumber;
     private OrderFailure failure;
+    private Attention attention;
 
     OrderState(CheckoutRequest request, Instant receivedAt) {
         this.orderId = request.orderId();
@@ -35,6 +36,19 @@ final class OrderState {
     void enter(OrderStatus next, Instant at) {
         status = next;
         timeline.add(new TimelineEntry(next, at));
+    }
+
+    /** A carrier event (or an operator's resolution) that took effect in the current status. */
+    void recordEvent(CarrierEventType event, Instant at) {
+        timeline.add(new TimelineEntry(status, at, event));
+    }
+
+    void needsAttention(Attention reason) {
+        attention = reason;
+    }
+
+    void attentionResolved() {
+        attention = null;
     }
 
     /** Replaces the requested lines by the lines as the stock service priced them. */
@@ -69,8 +83,16 @@ final class OrderState {
         return failure;
     }
 
+    Attention attention() {
+        return attention;
+    }
+
+    String trackingNumber() {
+        return trackingNumber;
+    }
+
     OrderView view() {
         return new OrderView(orderId, customerId, status, List.copyOf(items), totalCents, currency,
-                paymentId, trackingNumber, failure, List.copyOf(timeline));
+                paymentId, trackingNumber, failure, attention, List.copyOf(timeline));
     }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What the {@code state()} query returns and the gateway serves as is: the order with its status,
- * priced items, references to payment and shipment, failure and timeline. Fields not known yet are
- * {@code null}.
+ * priced items, references to payment and shipment, failure, what needs a person's attention (if
+ * anything) and timeline. Fields not known yet are {@code null}.
  */
 public record OrderView(
         String orderId,
@@ -17,5 +17,6 @@ public record OrderView(
         String paymentId,
         String trackingNumber,
         OrderFailure failure,
+        Attention attention,
         List<TimelineEntry> timeline) {
 }

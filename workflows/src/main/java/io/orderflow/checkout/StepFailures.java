@@ -33,6 +33,15 @@ final class StepFailures {
                 step);
     }
 
+    /** The message of the last attempt's failure, also when the budget ran out (a timeout wraps it). */
+    static String lastFailureMessage(ActivityFailure failure) {
+        Throwable cause = failure.getCause();
+        Throwable last = cause instanceof TimeoutFailure timeout && timeout.getCause() != null
+                ? timeout.getCause()
+                : cause;
+        return originalMessage(last);
+    }
+
     static OrderFailure cancelled(String message, OrderStatus step) {
         return new OrderFailure(CheckoutFailures.CANCELLED_BY_CUSTOMER, message, step);
     }

@@ -5,6 +5,7 @@ import io.orderflow.payment.PaymentFailures;
 import io.orderflow.stock.StockFailures;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
@@ -64,6 +65,29 @@ final class StepPolicies {
                 .setSummary(summary)
                 .setStartToCloseTimeout(START_TO_CLOSE)
                 .setRetryOptions(retry().setMaximumAttempts(0).build())
+                .build();
+    }
+
+    /**
+     * One round of a compensation (orders tracked until delivery): retried like any compensation,
+     * but for at most {@code budget}, so the workflow learns that it keeps failing and why, flags
+     * the order for a person, and starts the next round.
+     */
+    static ActivityOptions compensationRound(String taskQueue, String summary, Duration budget) {
+        return ActivityOptions.newBuilder()
+                .setTaskQueue(taskQueue)
+                .setSummary(summary)
+                .setStartToCloseTimeout(START_TO_CLOSE)
+                .setScheduleToCloseTimeout(budget)
+                .setRetryOptions(retry().setMaximumAttempts(0).build())
+                .build();
+    }
+
+    /** The worker's configured policy, read once per order as a local activity. */
+    static LocalActivityOptions policyLookup() {
+        return LocalActivityOptions.newBuilder()
+                .setStartToCloseTimeout(START_TO_CLOSE)
+                .setRetryOptions(retry().build())
                 .build();
     }
 

@@ -25,6 +25,10 @@ public final class ProblemTypes {
     public static final URI ORDER_NOT_FOUND = of("order-not-found");
     public static final URI ORDER_NOT_CANCELLABLE = of("order-not-cancellable");
     public static final URI IDEMPOTENCY_KEY_REUSED = of("idempotency-key-reused");
+    public static final URI ORDER_NOT_AWAITING_RESOLUTION = of("order-not-awaiting-resolution");
+    public static final URI NO_COMPENSATION_RUNNING = of("no-compensation-running");
+    public static final URI SHIPMENT_NOT_FOUND = of("shipment-not-found");
+    public static final URI INVALID_CARRIER_SIGNATURE = of("invalid-carrier-signature");
     public static final URI ORDER_LISTING_UNAVAILABLE = of("order-listing-unavailable");
     public static final URI CART_NOT_FOUND = of("cart-not-found");
     /** The cart was left alone past its idle time; it is kept for reading only. */

@@ -6,7 +6,7 @@ import io.temporal.activity.ActivityMethod;
 import java.util.List;
 
 /**
- * The stock service, hosted by the stock worker on task queue {@code stock}. Both methods are
+ * The stock service, hosted by the stock worker on task queue {@code stock}. Every method is
  * idempotent on the order id.
  */
 @ActivityInterface(namePrefix = "Stock")
@@ -29,4 +29,14 @@ public interface StockActivities {
      */
     @ActivityMethod
     void release(String orderId);
+
+    /**
+     * Puts the goods of a delivered-then-returned order back on the shelf, once; a repeat does
+     * nothing.
+     *
+     * @throws io.temporal.failure.ApplicationFailure non-retryable {@link StockFailures#NOTHING_TO_RESTOCK}
+     *     when the order holds no reservation (never reserved, or released)
+     */
+    @ActivityMethod
+    void restock(String orderId);
 }

@@ -14,6 +14,9 @@ public final class StockFailures {
     /** A line with a quantity below one or no SKU (the gateway validates; a negative take would add stock). */
     public static final String INVALID_ORDER_LINES = "INVALID_ORDER_LINES";
 
+    /** A restock for an order that holds no reserved goods (unknown, released or never reserved). */
+    public static final String NOTHING_TO_RESTOCK = "NOTHING_TO_RESTOCK";
+
     private StockFailures() {
     }
 }

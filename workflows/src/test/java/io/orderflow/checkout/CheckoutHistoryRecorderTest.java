@@ -9,6 +9,8 @@ import io.orderflow.testing.CheckoutTestEnvironment;
 import io.orderflow.testing.FakeDelivery;
 import io.orderflow.testing.Orders;
 import io.orderflow.testing.Step;
+import io.temporal.failure.ApplicationFailure;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +93,66 @@ class CheckoutHistoryRecorderTest {
 
         assertThat(view.status()).isEqualTo(OrderStatus.CANCELLED);
         RecordedHistories.recordIfRequested(env.client(), CheckoutWorkflow.workflowId("cancelled"), "cancelled");
+    }
+
+    @Test
+    void deliveredPath() {
+        OrderView view = walk(Orders.sample("delivered"));
+
+        assertThat(view.status()).isEqualTo(OrderStatus.COMPLETED);
+        assertThat(view.timeline()).extracting(TimelineEntry::event).contains(CarrierEventType.DELIVERED);
+    }
+
+    @Test
+    void deliveryLostPath() {
+        OrderView view = walk(Orders.shippingToLine("delivery-lost", FakeDelivery.LOSE_ME));
+
+        assertThat(view.failure().code()).isEqualTo(CheckoutFailures.DELIVERY_LOST);
+    }
+
+    @Test
+    void deliveryReturnedPath() {
+        OrderView view = walk(Orders.shippingToLine("delivery-returned", FakeDelivery.RETURN_ME));
+
+        assertThat(view.failure().code()).isEqualTo(CheckoutFailures.DELIVERY_RETURNED);
+    }
+
+    @Test
+    void deliveryOverdueThenResolvedPath() {
+        String orderId = "delivery-overdue-resolved";
+        CheckoutWorkflow workflow = env.start(Orders.shippingToLine(orderId, FakeDelivery.NEVER_ARRIVES));
+        env.awaitView(orderId, "shipping", view -> view.status() == OrderStatus.SHIPPING);
+        env.skip(CheckoutPolicy.DEFAULT_DELIVERY_DEADLINE.plusMinutes(1));
+        workflow.resolveDelivery(new DeliveryResolution(CarrierEventType.RETURNED, "back at the warehouse"));
+
+        OrderView view = env.result(orderId);
+
+        assertThat(view.failure().code()).isEqualTo(CheckoutFailures.DELIVERY_RETURNED);
+        RecordedHistories.recordIfRequested(env.client(), CheckoutWorkflow.workflowId(orderId), orderId);
+    }
+
+    @Test
+    void compensationFailingThenRetriedNowPath() {
+        String orderId = "compensation-retried-now";
+        AtomicBoolean refundsWork = new AtomicBoolean();
+        env.payment().onRefund((order, effect) -> {
+            if (!refundsWork.get()) {
+                throw ApplicationFailure.newFailure("payment provider unreachable", Step.TRANSIENT);
+            }
+            effect.run();
+        });
+        CheckoutWorkflow workflow = env.start(Orders.shippingTo(orderId, FakeDelivery.UNSERVICEABLE_COUNTRY));
+        env.awaitView(orderId, "compensating", view -> view.status() == OrderStatus.COMPENSATING);
+        env.skip(CheckoutPolicy.DEFAULT_COMPENSATION_ALERT_AFTER.plusMinutes(1));
+        assertThat(workflow.state().attention().reason()).isEqualTo(Attention.COMPENSATION_FAILING);
+        refundsWork.set(true);
+        workflow.retryCompensation();
+
+        OrderView view = env.result(orderId);
+
+        assertThat(view.status()).isEqualTo(OrderStatus.FAILED);
+        assertThat(view.attention()).isNull();
+        RecordedHistories.recordIfRequested(env.client(), CheckoutWorkflow.workflowId(orderId), orderId);
     }
 
     private OrderView walk(CheckoutRequest request) {

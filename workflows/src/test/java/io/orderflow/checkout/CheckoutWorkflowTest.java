@@ -8,6 +8,7 @@ import static io.orderflow.checkout.OrderStatus.FAILED;
 import static io.orderflow.checkout.OrderStatus.RECEIVED;
 import static io.orderflow.checkout.OrderStatus.RESERVING_STOCK;
 import static io.orderflow.checkout.OrderStatus.SCHEDULING_DELIVERY;
+import static io.orderflow.checkout.OrderStatus.SHIPPING;
 import static io.orderflow.testing.CallLog.DELIVERY_CANCEL;
 import static io.orderflow.testing.CallLog.DELIVERY_SCHEDULE;
 import static io.orderflow.testing.CallLog.PAYMENT_CHARGE;
@@ -16,6 +17,7 @@ import static io.orderflow.testing.CallLog.STOCK_RELEASE;
 import static io.orderflow.testing.CallLog.STOCK_RESERVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.orderflow.delivery.DeliveryFailures;
 import io.orderflow.payment.PaymentFailures;
@@ -48,12 +50,16 @@ class CheckoutWorkflowTest {
     }
 
     @Test
-    void completesAnOrderByReservingChargingAndSchedulingInThatOrder() {
+    void completesAnOrderByReservingChargingSchedulingAndThenHearingItWasDelivered() {
         OrderView view = env.run(Orders.sample(ORDER));
 
         assertThat(view.status()).isEqualTo(COMPLETED);
-        assertThat(view.timeline()).extracting(TimelineEntry::status)
-                .containsExactly(RECEIVED, RESERVING_STOCK, CHARGING_PAYMENT, SCHEDULING_DELIVERY, COMPLETED);
+        assertThat(view.timeline()).extracting(TimelineEntry::status, TimelineEntry::event).containsExactly(
+                tuple(RECEIVED, null), tuple(RESERVING_STOCK, null), tuple(CHARGING_PAYMENT, null),
+                tuple(SCHEDULING_DELIVERY, null), tuple(SHIPPING, null),
+                tuple(SHIPPING, CarrierEventType.PICKED_UP), tuple(SHIPPING, CarrierEventType.DELIVERED),
+                tuple(COMPLETED, null));
+        assertThat(view.attention()).isNull();
         assertThat(view.timeline()).extracting(TimelineEntry::at).isSorted().doesNotContainNull();
         assertThat(env.log().calls()).containsExactly(STOCK_RESERVE, PAYMENT_CHARGE, DELIVERY_SCHEDULE);
         assertThat(view.items()).containsExactly(

@@ -20,8 +20,12 @@ public final class CallLog {
     public static final String PAYMENT_REFUND = "PaymentRefund";
     public static final String DELIVERY_SCHEDULE = "DeliverySchedule";
     public static final String DELIVERY_CANCEL = "DeliveryCancel";
+    public static final String STOCK_RESTOCK = "StockRestock";
+    public static final String DELIVERY_MARK_LOST = "DeliveryMarkLost";
+    public static final String DELIVERY_MARK_RETURNED = "DeliveryMarkReturned";
 
-    private static final Set<String> COMPENSATIONS = Set.of(STOCK_RELEASE, PAYMENT_REFUND, DELIVERY_CANCEL);
+    private static final Set<String> COMPENSATIONS = Set.of(STOCK_RELEASE, PAYMENT_REFUND, DELIVERY_CANCEL,
+            STOCK_RESTOCK, DELIVERY_MARK_LOST, DELIVERY_MARK_RETURNED);
 
     private final List<String> calls = new ArrayList<>();
 

@@ -1,7 +1,11 @@
 package io.orderflow.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import io.orderflow.TaskQueues;
 import io.orderflow.cart.CartWorkflowImpl;
+import io.orderflow.checkout.CheckoutPolicy;
+import io.orderflow.checkout.CheckoutPolicyActivities;
 import io.orderflow.checkout.CheckoutRequest;
 import io.orderflow.checkout.CheckoutWorkflow;
 import io.orderflow.checkout.CheckoutWorkflowImpl;
@@ -17,6 +21,10 @@ import io.temporal.common.SearchAttributes;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * A time-skipping Temporal test server with the checkout, cart and customer-orders workflows on their real task queue and the
@@ -38,12 +46,21 @@ public final class CheckoutTestEnvironment implements AutoCloseable {
 
     /** With another converter: a different key ring, or none to write payloads as before encryption. */
     public CheckoutTestEnvironment(DataConverter converter) {
+        this(converter, CheckoutPolicy.defaults());
+    }
+
+    /** With the checkout worker configured with another delivery deadline or compensation alert threshold. */
+    public CheckoutTestEnvironment(CheckoutPolicy policy) {
+        this(TestEncryption.converter(), policy);
+    }
+
+    private CheckoutTestEnvironment(DataConverter converter, CheckoutPolicy policy) {
         env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                 .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
                         .setDataConverter(converter)
                         .build())
                 .build());
-        serve(env, stock, payment, delivery);
+        serve(env, stock, payment, delivery, policy);
         env.start();
     }
 
@@ -54,12 +71,30 @@ public final class CheckoutTestEnvironment implements AutoCloseable {
      */
     public static void serve(TestWorkflowEnvironment env, FakeStock stock, FakePayment payment,
             FakeDelivery delivery) {
+        serve(env, stock, payment, delivery, CheckoutPolicy.defaults());
+    }
+
+    /** As {@link #serve(TestWorkflowEnvironment, FakeStock, FakePayment, FakeDelivery)}, with the checkout worker configured with {@code configured}. */
+    public static void serve(TestWorkflowEnvironment env, FakeStock stock, FakePayment payment,
+            FakeDelivery delivery, CheckoutPolicy configured) {
+        CheckoutPolicyActivities policy = policy(configured);
         OrderSearchAttributes.ALL.forEach(key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
-        env.newWorker(TaskQueues.CHECKOUT).registerWorkflowImplementationTypes(
+        Worker checkout = env.newWorker(TaskQueues.CHECKOUT);
+        checkout.registerWorkflowImplementationTypes(
                 CheckoutWorkflowImpl.class, CartWorkflowImpl.class, CustomerOrdersWorkflowImpl.class);
+        checkout.registerActivitiesImplementations(policy);
         env.newWorker(TaskQueues.STOCK).registerActivitiesImplementations(stock);
         env.newWorker(TaskQueues.PAYMENT).registerActivitiesImplementations(payment);
         env.newWorker(TaskQueues.DELIVERY).registerActivitiesImplementations(delivery);
+    }
+
+    /** The local activity a checkout worker must host beside the workflow, answering {@code configured}. */
+    public static CheckoutPolicyActivities policy(CheckoutPolicy configured) {
+        return new ConfiguredPolicy(configured);
+    }
+
+    /** What a checkout worker's configuration hands the workflow. */
+    private record ConfiguredPolicy(CheckoutPolicy policy) implements CheckoutPolicyActivities {
     }
 
     public CallLog log() {
@@ -100,6 +135,25 @@ public final class CheckoutTestEnvironment implements AutoCloseable {
     /** A stub for an order's running (or finished) workflow. */
     public CheckoutWorkflow workflow(String orderId) {
         return client().newWorkflowStub(CheckoutWorkflow.class, CheckoutWorkflow.workflowId(orderId));
+    }
+
+    /** Moves the test server's clock forward, running every timer and retry due on the way. */
+    public void skip(Duration duration) {
+        env.sleep(duration);
+    }
+
+    /**
+     * Waits (real time, the server's clock does not jump meanwhile) until the order's view matches,
+     * and returns that view.
+     */
+    public OrderView awaitView(String orderId, String description, Predicate<OrderView> condition) {
+        AtomicReference<OrderView> seen = new AtomicReference<>();
+        await(description).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    seen.set(workflow(orderId).state());
+                    return condition.test(seen.get());
+                });
+        return seen.get();
     }
 
     /** Waits (skipping time) for the order's final view. */

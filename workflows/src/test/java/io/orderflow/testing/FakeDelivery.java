@@ -1,10 +1,17 @@
 package io.orderflow.testing;
 
+import io.orderflow.checkout.CarrierEvent;
+import io.orderflow.checkout.CarrierEventType;
+import io.orderflow.checkout.CheckoutWorkflow;
 import io.orderflow.delivery.DeliveryActivities;
 import io.orderflow.delivery.DeliveryFailures;
 import io.orderflow.delivery.Shipment;
 import io.orderflow.delivery.ShipmentRequest;
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,17 +20,30 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * An in-memory carrier with the real contract: {@code AQ} is never serviceable, one shipment per
  * order, cancel once, a tombstone refuses a late booking. Attempts follow scripted {@link Step}s.
+ *
+ * <p>Like the simulated carrier, it reports what happens to the parcel: once a booking took effect
+ * it sends {@code PICKED_UP} then {@code DELIVERED} to the order's workflow (the activity's own
+ * client, before the booking's reply, so nothing depends on timing); an address line containing
+ * {@link #LOSE_ME} ends in {@code LOST}, {@link #RETURN_ME} in {@code RETURNED}, and
+ * {@link #NEVER_ARRIVES} sends nothing after the pick-up. {@link #reportingNothing()} switches the
+ * events off for tests that send their own.
  */
 public final class FakeDelivery implements DeliveryActivities {
 
     public static final String UNSERVICEABLE_COUNTRY = "AQ";
+    public static final String LOSE_ME = "LOSE-ME";
+    public static final String RETURN_ME = "RETURN-ME";
+    public static final String NEVER_ARRIVES = "NEVER-ARRIVES";
 
     private final CallLog log;
     private final Map<String, Shipment> shipments = new ConcurrentHashMap<>();
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
     private final Map<String, Step[]> scheduleStepsByCountry = new ConcurrentHashMap<>();
     private final Map<String, Script> scheduleScriptsByOrder = new ConcurrentHashMap<>();
+    private final Set<String> lost = ConcurrentHashMap.newKeySet();
+    private final Set<String> returned = ConcurrentHashMap.newKeySet();
     private volatile Script scheduleScript = Script.alwaysProceed();
+    private volatile boolean reportsEvents = true;
 
     public FakeDelivery(CallLog log) {
         this.log = log;
@@ -44,12 +64,83 @@ public final class FakeDelivery implements DeliveryActivities {
         return this;
     }
 
+    /** The carrier books but never reports anything: the test plays the carrier itself. */
+    public FakeDelivery reportingNothing() {
+        reportsEvents = false;
+        return this;
+    }
+
     @Override
     public Shipment schedule(ShipmentRequest request) {
         log.record(CallLog.DELIVERY_SCHEDULE);
         AtomicReference<Shipment> result = new AtomicReference<>();
         scheduleScriptFor(request).nextAttempt().run(request.orderId(), () -> result.set(book(request)));
+        if (reportsEvents) {
+            report(request, result.get());
+        }
         return result.get();
+    }
+
+    @Override
+    public void markLost(String orderId) {
+        log.record(CallLog.DELIVERY_MARK_LOST);
+        requireOpenShipment(orderId, returned);
+        lost.add(orderId);
+    }
+
+    @Override
+    public void markReturned(String orderId) {
+        log.record(CallLog.DELIVERY_MARK_RETURNED);
+        requireOpenShipment(orderId, lost);
+        returned.add(orderId);
+    }
+
+    public boolean wasMarkedLost(String orderId) {
+        return lost.contains(orderId);
+    }
+
+    public boolean wasMarkedReturned(String orderId) {
+        return returned.contains(orderId);
+    }
+
+    /** The events the carrier sends for a parcel to this address line, in order. */
+    public static List<CarrierEventType> eventsFor(String line1) {
+        String line = line1 == null ? "" : line1.toUpperCase(Locale.ROOT);
+        if (line.contains(NEVER_ARRIVES)) {
+            return List.of(CarrierEventType.PICKED_UP);
+        }
+        if (line.contains(LOSE_ME)) {
+            return List.of(CarrierEventType.PICKED_UP, CarrierEventType.LOST);
+        }
+        if (line.contains(RETURN_ME)) {
+            return List.of(CarrierEventType.PICKED_UP, CarrierEventType.RETURNED);
+        }
+        return List.of(CarrierEventType.PICKED_UP, CarrierEventType.DELIVERED);
+    }
+
+    /** The id the fake carrier gives its event of this type for this order (stable: a resend is a duplicate). */
+    public static String eventId(String orderId, CarrierEventType type) {
+        return orderId + "-" + type;
+    }
+
+    private void report(ShipmentRequest request, Shipment shipment) {
+        CheckoutWorkflow order = Activity.getExecutionContext().getWorkflowClient()
+                .newWorkflowStub(CheckoutWorkflow.class, CheckoutWorkflow.workflowId(request.orderId()));
+        for (CarrierEventType type : eventsFor(request.address().line1())) {
+            order.reportCarrierEvent(new CarrierEvent(eventId(request.orderId(), type), shipment.trackingNumber(),
+                    type, Instant.now()));
+        }
+    }
+
+    private void requireOpenShipment(String orderId, Set<String> endedOtherwise) {
+        if (!shipments.containsKey(orderId)) {
+            throw ApplicationFailure.newNonRetryableFailure("no shipment for order " + orderId,
+                    DeliveryFailures.UNKNOWN_SHIPMENT);
+        }
+        if (cancelled.contains(orderId) || endedOtherwise.contains(orderId)) {
+            throw ApplicationFailure.newNonRetryableFailure("the shipment of order " + orderId + " already ended",
+                    DeliveryFailures.SHIPMENT_CLOSED);
+        }
     }
 
     @Override
@@ -58,9 +149,10 @@ public final class FakeDelivery implements DeliveryActivities {
         cancelled.add(orderId);
     }
 
-    /** True when a shipment is booked for the order and not cancelled. */
+    /** True when a shipment is booked for the order and neither cancelled, lost nor returned. */
     public boolean hasLiveShipment(String orderId) {
-        return shipments.containsKey(orderId) && !cancelled.contains(orderId);
+        return shipments.containsKey(orderId) && !cancelled.contains(orderId)
+                && !lost.contains(orderId) && !returned.contains(orderId);
     }
 
     private Script scheduleScriptFor(ShipmentRequest request) {

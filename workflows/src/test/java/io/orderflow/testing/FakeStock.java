@@ -27,6 +27,7 @@ public final class FakeStock implements StockActivities {
     private final CallLog log;
     private final Map<String, StockReservation> reservations = new ConcurrentHashMap<>();
     private final Set<String> released = ConcurrentHashMap.newKeySet();
+    private final Set<String> restocked = ConcurrentHashMap.newKeySet();
     private volatile Script reserveScript = Script.alwaysProceed();
     private volatile Script releaseScript = Script.alwaysProceed();
 
@@ -60,9 +61,23 @@ public final class FakeStock implements StockActivities {
         releaseScript.nextAttempt().run(orderId, () -> released.add(orderId));
     }
 
-    /** True while the order holds stock: reserved and not released. */
+    @Override
+    public void restock(String orderId) {
+        log.record(CallLog.STOCK_RESTOCK);
+        if (!reservations.containsKey(orderId) || released.contains(orderId)) {
+            throw ApplicationFailure.newNonRetryableFailure(
+                    "order " + orderId + " holds no reserved goods", StockFailures.NOTHING_TO_RESTOCK);
+        }
+        restocked.add(orderId);
+    }
+
+    /** True while the order holds stock: reserved and neither released nor restocked. */
     public boolean holdsStockFor(String orderId) {
-        return reservations.containsKey(orderId) && !released.contains(orderId);
+        return reservations.containsKey(orderId) && !released.contains(orderId) && !restocked.contains(orderId);
+    }
+
+    public boolean wasRestocked(String orderId) {
+        return restocked.contains(orderId);
     }
 
     public boolean wasReleased(String orderId) {

@@ -27,6 +27,13 @@ public final class Orders {
         return new CheckoutRequest(orderId, CUSTOMER, sample.items(), sample.paymentToken(), address(country));
     }
 
+    /** The sample order to an address whose first line is {@code line1} (the carrier's scenarios key on it). */
+    public static CheckoutRequest shippingToLine(String orderId, String line1) {
+        CheckoutRequest sample = sample(orderId);
+        return new CheckoutRequest(orderId, CUSTOMER, sample.items(), sample.paymentToken(),
+                new ShippingAddress("Ada Lovelace", line1, "London", "N1 9GU", "GB"));
+    }
+
     public static CheckoutRequest withItems(String orderId, OrderLine... lines) {
         CheckoutRequest sample = sample(orderId);
         return new CheckoutRequest(orderId, CUSTOMER, List.of(lines), sample.paymentToken(), sample.shippingAddress());

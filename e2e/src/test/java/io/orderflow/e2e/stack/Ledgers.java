@@ -42,11 +42,14 @@ final class Ledgers {
 
     /**
      * Money conserved and nothing held by a failed order: for every order of the batch, a
-     * {@code COMPLETED} order is charged exactly its total once, holds its stock and a live shipment;
-     * a {@code FAILED} or {@code CANCELLED} one has no net charge, no stock and no live shipment; and
-     * charged − refunded over the batch equals the sum of the completed orders' totals. Per order,
-     * the money the provider really kept equals charged − refunded in our books, and the carrier
-     * holds a live booking exactly for the completed orders.
+     * {@code SHIPPING} or {@code COMPLETED} order is charged exactly its total once, holds its stock
+     * and a live shipment; a {@code FAILED} or {@code CANCELLED} one has no net charge and holds no
+     * stock, except goods that left the warehouse and were lost ({@code DELIVERY_LOST}: the
+     * reservation stays, the shipment is {@code LOST}); a returned parcel's goods are restocked
+     * ({@code DELIVERY_RETURNED}: reservation {@code RESTOCKED}, shipment {@code RETURNED}); and
+     * charged − refunded over the batch equals the sum of the shipping and completed orders'
+     * totals. Per order, the money the provider really kept equals charged − refunded in our
+     * books, and the carrier holds a live booking exactly for the orders it took the parcel of.
      */
     static void assertMoneyAndHoldings(Collection<JsonNode> views) throws SQLException {
         Map<String, Row> payments = rows("payment", "SELECT order_id, state, payment_id, amount_cents FROM payment");
@@ -75,7 +78,8 @@ final class Ledgers {
             assertThat(atProvider.netCents()).as("money the provider kept for order %s (%s) = charged - refunded in our books (%s)",
                     orderId, atProvider, payment).isEqualTo(ourNet);
             CarrierBooking booking = carrier.get(orderId);
-            if (status.equals("COMPLETED")) {
+            String failure = view.path("failure").path("code").asText("");
+            if (status.equals("COMPLETED") || status.equals("SHIPPING")) {
                 completedTotals += view.path("totalCents").asLong();
                 assertThat(payment).as("payment of completed order %s", orderId).isNotNull();
                 assertThat(payment.state()).as("payment of completed order %s", orderId).isEqualTo("CHARGED");
@@ -90,6 +94,16 @@ final class Ledgers {
                         .isEqualTo(view.path("paymentId").asText());
                 assertThat(booking).as("the carrier's booking of completed order %s", orderId)
                         .isEqualTo(new CarrierBooking(view.path("trackingNumber").asText(), true));
+            } else if (failure.equals("DELIVERY_LOST") || failure.equals("DELIVERY_RETURNED")) {
+                boolean lost = failure.equals("DELIVERY_LOST");
+                assertThat(status).as("order %s", orderId).isEqualTo("FAILED");
+                assertThat(payment.state()).as("payment of %s order %s", failure, orderId).isEqualTo("REFUNDED");
+                assertThat(reservation.state()).as("stock of %s order %s", failure, orderId)
+                        .isEqualTo(lost ? "RESERVED" : "RESTOCKED");
+                assertThat(shipment.state()).as("shipment of %s order %s", failure, orderId)
+                        .isEqualTo(lost ? "LOST" : "RETURNED");
+                assertThat(booking).as("the carrier took the parcel of order %s", orderId)
+                        .isEqualTo(new CarrierBooking(view.path("trackingNumber").asText(), true));
             } else {
                 assertThat(status).as("order %s is terminal", orderId).isIn("FAILED", "CANCELLED");
                 assertThat(payment == null ? "none" : payment.state()).as("net charge of %s order %s", status, orderId)
@@ -102,7 +116,7 @@ final class Ledgers {
                         .isFalse();
             }
         }
-        assertThat(charged - refunded).as("charged - refunded over the batch = totals of its completed orders")
+        assertThat(charged - refunded).as("charged - refunded over the batch = totals of its shipping and completed orders")
                 .isEqualTo(completedTotals);
     }
 

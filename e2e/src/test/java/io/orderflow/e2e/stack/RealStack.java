@@ -90,6 +90,11 @@ final class RealStack {
                 credentials().getProperty("audit_password"));
     }
 
+    /** The secret the stack's carrier webhook checks signatures with (the run directory's credentials). */
+    static String carrierWebhookSecret() {
+        return credentials().getProperty("carrier_webhook_secret");
+    }
+
     /** The text of {@code path} on a worker's or the gateway's HTTP port (e.g. its Prometheus page). */
     static String httpGet(URI uri) {
         HttpResponse<String> response = OrderflowClient.sendRaw(

@@ -3,6 +3,7 @@ package io.orderflow.gateway.openapi;
 import io.orderflow.gateway.requestsize.RequestBodyLimitFilter;
 import io.orderflow.problem.FieldProblem;
 import io.orderflow.gateway.GatewayProperties;
+import io.orderflow.gateway.carrier.CarrierWebhookController;
 import io.orderflow.gateway.ratelimit.RateLimitProperties;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -33,8 +34,8 @@ import org.springframework.web.method.HandlerMethod;
  *       request the HTTP firewall refuses);</li>
  *   <li>{@code 413} and {@code 415} for an operation that takes a body
  *       ({@code RequestBodyLimitFilter}, the JSON converter);</li>
- *   <li>{@code 429} on every {@code /api/} operation while rate limits are on (the rate limiter
- *       runs on all of them);</li>
+ *   <li>{@code 429} on every {@code /api/} operation but the signed carrier webhook while rate
+ *       limits are on (the rate limiter runs on all of those);</li>
  *   <li>{@code 503} with {@code Retry-After} where the operation calls a service behind the gateway
  *       ({@link CallsUpstream}).</li>
  * </ul>
@@ -88,7 +89,7 @@ class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
             return;
         }
         openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
-            if (rateLimited && path.startsWith("/api/")) {
+            if (rateLimited && path.startsWith("/api/") && !CarrierWebhookController.PATH.equals(path)) {
                 operation.getResponses().computeIfAbsent("429", status -> new ApiResponse());
                 ApiResponse tooMany = operation.getResponses().get("429");
                 String budget = "The caller sent more requests than its budget allows (per token subject, or per "

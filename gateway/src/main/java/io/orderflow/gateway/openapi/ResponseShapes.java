@@ -25,6 +25,7 @@ class ResponseShapes implements OpenApiCustomizer {
             Map.entry("OrderView", Set.of("orderId", "customerId", "status", "items", "timeline")),
             Map.entry("OrderItemView", Set.of("sku", "quantity")),
             Map.entry("OrderFailure", Set.of("code", "step")),
+            Map.entry("Attention", Set.of("reason", "step", "since")),
             Map.entry("TimelineEntry", Set.of("status", "at")),
             Map.entry("OrderPage", Set.of("orders")),
             Map.entry("OrderSummary", Set.of("orderId", "startedAt")),

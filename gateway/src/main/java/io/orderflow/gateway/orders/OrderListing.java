@@ -41,10 +41,19 @@ public class OrderListing {
 
     /** A page of the orders matching the filter, as {@code caller} (whose page tokens these are) sees them. */
     public OrderPage list(String customerId, OrderStatus status, int pageSize, String pageToken, String caller) {
-        if (caller.equals(customerId)) {
+        return list(customerId, status, null, pageSize, pageToken, caller);
+    }
+
+    /**
+     * As above, also filtered by whether the order waits for a person ({@code null}: either way).
+     * That filter needs visibility (the NeedsAttention search attribute), also for a customer's own orders.
+     */
+    public OrderPage list(String customerId, OrderStatus status, Boolean needsAttention, int pageSize,
+            String pageToken, String caller) {
+        if (caller.equals(customerId) && needsAttention == null) {
             return ownOrders.list(customerId, status, pageSize, pageToken, caller);
         }
-        String query = query(customerId, status);
+        String query = query(customerId, status, needsAttention);
         ByteString temporalToken = pageToken == null || pageToken.isEmpty()
                 ? ByteString.EMPTY : ByteString.copyFrom(pageTokens.open(pageToken, query, caller));
         ListWorkflowExecutionsRequest request = ListWorkflowExecutionsRequest.newBuilder()
@@ -75,6 +84,10 @@ public class OrderListing {
     }
 
     static String query(String customerId, OrderStatus status) {
+        return query(customerId, status, null);
+    }
+
+    static String query(String customerId, OrderStatus status, Boolean needsAttention) {
         StringBuilder query = new StringBuilder("WorkflowType = '").append(CheckoutWorkflow.TYPE).append('\'');
         if (customerId != null) {
             query.append(" AND ").append(OrderSearchAttributes.CUSTOMER_ID.getName())
@@ -83,6 +96,13 @@ public class OrderListing {
         if (status != null) {
             query.append(" AND ").append(OrderSearchAttributes.ORDER_STATUS.getName())
                     .append(" = '").append(status.name()).append('\'');
+        }
+        if (needsAttention != null) {
+            String attention = OrderSearchAttributes.NEEDS_ATTENTION.getName();
+            // Orders that were never flagged do not have the attribute at all.
+            query.append(needsAttention
+                    ? " AND " + attention + " = true"
+                    : " AND (" + attention + " = false OR " + attention + " IS NULL)");
         }
         // No ORDER BY: SQL visibility stores reject it; their default order is newest first anyway.
         return query.toString();

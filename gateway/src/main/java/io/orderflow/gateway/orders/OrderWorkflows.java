@@ -2,8 +2,11 @@ package io.orderflow.gateway.orders;
 
 import io.grpc.Status;
 import io.orderflow.TaskQueues;
+import io.orderflow.checkout.CarrierEvent;
+import io.orderflow.checkout.CarrierEventReceipt;
 import io.orderflow.checkout.CheckoutFailures;
 import io.orderflow.checkout.CheckoutWorkflow;
+import io.orderflow.checkout.DeliveryResolution;
 import io.orderflow.checkout.OrderItemView;
 import io.orderflow.checkout.OrderSearchAttributes;
 import io.orderflow.checkout.OrderStatus;
@@ -46,7 +49,8 @@ import org.springframework.stereotype.Service;
 /**
  * Orders are checkout workflows: placing one starts {@code order-{orderId}}, reading one runs the
  * {@code state} query (or, once it has finished, reads its result), cancelling one sends the
- * {@code cancel} Update. The gateway keeps no copy.
+ * {@code cancel} Update; carrier events and operators' resolutions and retries are Updates too. The
+ * gateway keeps no copy.
  */
 @Service
 public class OrderWorkflows {
@@ -225,6 +229,83 @@ public class OrderWorkflows {
     }
 
     /**
+     * Hands a carrier event to the order. {@code ACCEPTED} when it is new; {@code DUPLICATE} when the
+     * order saw its {@code eventId} before, or has already finished (nothing the carrier says can
+     * change it then).
+     *
+     * @throws OrderNotFoundException no such order
+     * @throws ShipmentNotFoundException the order has no shipment with that tracking number
+     */
+    public CarrierEventReceipt reportCarrierEvent(String orderId, CarrierEvent event) {
+        requireExists(orderId);
+        try {
+            return withDeadline(() -> stub(orderId).reportCarrierEvent(event), settings.updateTimeout());
+        } catch (WorkflowUpdateException rejected) {
+            if (isRejectedAs(rejected, CheckoutFailures.UNKNOWN_SHIPMENT)) {
+                throw new ShipmentNotFoundException(orderId);
+            }
+            throw rejected;
+        } catch (RuntimeException failure) {
+            if (isClosed(failure)) {
+                return CarrierEventReceipt.DUPLICATE;
+            }
+            throw failure;
+        }
+    }
+
+    /** An operator's resolution of an overdue delivery (operators only: no ownership check). */
+    public OrderView resolveDelivery(String orderId, DeliveryResolution resolution) {
+        requireExists(orderId);
+        try {
+            return withDeadline(() -> stub(orderId).resolveDelivery(resolution), settings.updateTimeout());
+        } catch (WorkflowUpdateException rejected) {
+            if (rejected.getCause() instanceof ApplicationFailure failure) {
+                throw new OrderNotAwaitingResolutionException(orderId, failure.getOriginalMessage());
+            }
+            throw rejected;
+        } catch (RuntimeException failure) {
+            if (isClosed(failure)) {
+                throw new OrderNotAwaitingResolutionException(orderId, "the order has already finished");
+            }
+            throw failure;
+        }
+    }
+
+    /** Makes the order's failing compensation try again now (operators only). */
+    public OrderView retryCompensation(String orderId) {
+        requireExists(orderId);
+        try {
+            return withDeadline(() -> stub(orderId).retryCompensation(), settings.updateTimeout());
+        } catch (WorkflowUpdateException rejected) {
+            if (isRejectedAs(rejected, CheckoutFailures.NO_COMPENSATION_RUNNING)) {
+                throw new NoCompensationRunningException(orderId,
+                        ((ApplicationFailure) rejected.getCause()).getOriginalMessage());
+            }
+            throw rejected;
+        } catch (RuntimeException failure) {
+            if (isClosed(failure)) {
+                throw new NoCompensationRunningException(orderId, "the order has already finished");
+            }
+            throw failure;
+        }
+    }
+
+    private void requireExists(String orderId) {
+        if (describe(orderId).isEmpty()) {
+            throw new OrderNotFoundException(orderId);
+        }
+    }
+
+    private static boolean isRejectedAs(WorkflowUpdateException rejected, String type) {
+        return rejected.getCause() instanceof ApplicationFailure failure && type.equals(failure.getType());
+    }
+
+    /** An Update cannot reach a closed workflow: the server answers NOT_FOUND for an order that exists. */
+    private static boolean isClosed(RuntimeException failure) {
+        return failure instanceof WorkflowNotFoundException || TemporalErrors.is(failure, Status.Code.NOT_FOUND);
+    }
+
+    /**
      * The order as it stands. A finished order's view is the result its workflow returned, read from
      * the history: that needs no checkout worker, and orders are pinned to the checkout build they
      * ran on, which may since have been retired. A running order answers the {@code state} query.
@@ -287,7 +368,7 @@ public class OrderWorkflows {
         List<OrderItemView> items = request.items().stream()
                 .map(item -> new OrderItemView(item.sku(), item.quantity(), null))
                 .toList();
-        return new OrderView(orderId, request.customerId(), status, items, null, null, null, null, null,
+        return new OrderView(orderId, request.customerId(), status, items, null, null, null, null, null, null,
                 List.of(new TimelineEntry(OrderStatus.RECEIVED, clock.instant())));
     }
 

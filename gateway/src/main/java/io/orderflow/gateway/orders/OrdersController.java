@@ -39,7 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1/orders", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "orders", description = "Place, follow, cancel and list orders (checkout workflows)")
+@Tag(name = "orders", description = "Place, follow, cancel and list orders (checkout workflows); operators resolve "
+        + "overdue deliveries and retry failing compensations")
 @CallsUpstream("The order service (Temporal)")
 public class OrdersController {
 
@@ -114,8 +115,8 @@ public class OrdersController {
     @PostMapping("/{orderId}/cancel")
     @SecurityRequirement(name = "oauth2", scopes = "orders:write")
     @SecurityRequirement(name = "oauth2", scopes = "orders:admin")
-    @Operation(summary = "Cancel an order", description = "Accepted until delivery scheduling starts. The body "
-            + "is optional.")
+    @Operation(summary = "Cancel an order", description = "Accepted until delivery scheduling starts (never while "
+            + "SHIPPING). The body is optional.")
     @ApiResponse(responseCode = "202", description = "Cancel accepted; compensation runs in the background")
     @ApiResponse(responseCode = "404", description = "Unknown order, or not yours")
     @ApiResponse(responseCode = "409", description = "Too late to cancel")
@@ -133,20 +134,25 @@ public class OrdersController {
     @SecurityRequirement(name = "oauth2", scopes = "orders:admin")
     @Operation(summary = "List orders", description = "Newest first. A customer's own orders come from their order "
             + "list and work on every Temporal server; an operator's search of other customers' or all orders uses "
-            + "Temporal visibility, which needs the OrderStatus and CustomerId search attributes (501 otherwise). "
+            + "Temporal visibility, which needs the OrderStatus, CustomerId and NeedsAttention search attributes (501 "
+            + "otherwise); so does the needsAttention filter, also for a customer's own orders. "
             + "With a status filter a page may hold fewer orders than pageSize and still have a nextPageToken.")
     @ApiResponse(responseCode = "200", description = "A page of orders")
     @ApiResponse(responseCode = "400", description = "A bad filter or page parameter, or a pageToken this API "
             + "did not give this caller for this listing")
     @ApiResponse(responseCode = "403", description = "customerId names someone else (needs orders:admin), "
             + "or the token lacks the scope")
-    @ApiResponse(responseCode = "501", description = "Operators only: this Temporal server cannot search workflows")
+    @ApiResponse(responseCode = "501", description = "An operator's search, or any needsAttention filter: this "
+            + "Temporal server cannot search workflows")
     public OrderPage list(@Parameter(hidden = true) Caller caller,
             @Parameter(description = "Operators: any customer (omit for all). Customers: omit, or their own id "
                     + "(403 otherwise)", schema = @Schema(type = "string", minLength = 1, maxLength = MAX_CUSTOMER_ID))
             @RequestParam(required = false) String customerId,
             @Parameter(schema = @Schema(implementation = OrderStatus.class))
             @RequestParam(required = false) String status,
+            @Parameter(description = "true: only orders waiting for a person (overdue delivery, failing "
+                    + "compensation); false: only the others", schema = @Schema(type = "boolean"))
+            @RequestParam(required = false) String needsAttention,
             @Parameter(description = "Orders per page; " + "the default is configured (20 unless changed)",
                     schema = @Schema(type = "integer", format = "int32",
                             minimum = "" + MIN_PAGE_SIZE, maximum = "" + MAX_PAGE_SIZE))
@@ -162,7 +168,47 @@ public class OrdersController {
             throw new InvalidRequestException("pageSize", "must be between " + MIN_PAGE_SIZE + " and " + MAX_PAGE_SIZE);
         }
         String customer = caller.isOperator() ? customerId : caller.customerFor(customerId);
-        return listing.list(customer, status == null ? null : checkedStatus(status), size, pageToken, caller.subject());
+        return listing.list(customer, status == null ? null : checkedStatus(status), checkedFlag(needsAttention),
+                size, pageToken, caller.subject());
+    }
+
+    @PostMapping(path = "/{orderId}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @SecurityRequirement(name = "oauth2", scopes = "orders:admin")
+    @Operation(summary = "Resolve an overdue delivery (operators)", description = "For an order that is SHIPPING "
+            + "past its delivery deadline (attention.reason DELIVERY_OVERDUE): it then ends as if the carrier had "
+            + "reported the outcome (DELIVERED: COMPLETED; LOST: refunded; RETURNED: refunded and restocked).")
+    @ApiResponse(responseCode = "202", description = "Resolution recorded; the order ends in the background")
+    @ApiResponse(responseCode = "404", description = "Unknown order")
+    @ApiResponse(responseCode = "409", description = "The order is not waiting for a resolution")
+    public ResponseEntity<OrderView> resolve(
+            @Parameter(schema = @Schema(type = "string", pattern = Identifiers.PATTERN)) @PathVariable String orderId,
+            @Valid @RequestBody ResolveRequest request) {
+        return ResponseEntity.accepted().body(workflows.resolveDelivery(knownShape(orderId), request.toResolution()));
+    }
+
+    @PostMapping("/{orderId}/retry-compensation")
+    @SecurityRequirement(name = "oauth2", scopes = "orders:admin")
+    @Operation(summary = "Retry a failing compensation now (operators)", description = "The compensation the "
+            + "order is running (a refund, a stock release, …) is tried again at once instead of at its next "
+            + "scheduled retry. Meant for orders flagged COMPENSATION_FAILING, once the cause is fixed.")
+    @ApiResponse(responseCode = "202", description = "Retry started")
+    @ApiResponse(responseCode = "404", description = "Unknown order")
+    @ApiResponse(responseCode = "409", description = "The order is running no compensation")
+    public ResponseEntity<OrderView> retryCompensation(
+            @Parameter(schema = @Schema(type = "string", pattern = Identifiers.PATTERN)) @PathVariable String orderId) {
+        return ResponseEntity.accepted().body(workflows.retryCompensation(knownShape(orderId)));
+    }
+
+    /** Only the literals a JSON Schema boolean allows in a query: never a guess from "yes" or "1". */
+    private static Boolean checkedFlag(String flag) {
+        if (flag == null) {
+            return null;
+        }
+        return switch (flag) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidRequestException("needsAttention", "must be true or false");
+        };
     }
 
     private static String checkedKey(String key) {

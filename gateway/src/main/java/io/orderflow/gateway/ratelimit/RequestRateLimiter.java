@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import io.orderflow.gateway.carrier.CarrierWebhookController;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +23,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * Limits API requests per caller with Resilience4j rate limiters: one per token subject, one per
  * client address for anonymous calls. It runs after Spring Security (so the subject is known) and
- * only on {@code /api/}; probes and metrics are never limited. The limiters live in a bounded
+ * only on {@code /api/} (but not the signed carrier webhook); probes and metrics are never limited. The limiters live in a bounded
  * Caffeine cache, so a flood of distinct addresses cannot grow memory without bound.
  */
 @Component
@@ -57,7 +58,16 @@ class RequestRateLimiter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !settings.enabled() || !request.getRequestURI().startsWith("/api/");
+        return !settings.enabled() || !request.getRequestURI().startsWith("/api/") || isExempt(request.getRequestURI());
+    }
+
+    /**
+     * The carrier webhook has no subject, and one carrier posts every order's events from a few
+     * addresses: an anonymous per-address budget would throttle deliveries, not abuse. It is
+     * signed instead, and refusing a bad signature costs one HMAC.
+     */
+    static boolean isExempt(String path) {
+        return CarrierWebhookController.PATH.equals(path);
     }
 
     @Override

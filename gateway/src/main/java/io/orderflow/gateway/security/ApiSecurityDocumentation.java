@@ -32,7 +32,7 @@ class ApiSecurityDocumentation {
         Scopes scopes = new Scopes()
                 .addString(io.orderflow.gateway.security.Scopes.ORDERS_READ, "Read your own orders")
                 .addString(io.orderflow.gateway.security.Scopes.ORDERS_WRITE, "Place and cancel your own orders")
-                .addString(io.orderflow.gateway.security.Scopes.ORDERS_ADMIN, "Operators: read, cancel and list any order")
+                .addString(io.orderflow.gateway.security.Scopes.ORDERS_ADMIN, "Operators: read, cancel and list any order; resolve overdue deliveries, retry failing compensations")
                 .addString(io.orderflow.gateway.security.Scopes.CATALOG_WRITE, "Create and change products");
         OAuthFlows flows = new OAuthFlows()
                 .clientCredentials(new OAuthFlow().tokenUrl(issuer + "/oauth2/token").scopes(scopes))
@@ -66,9 +66,14 @@ class ApiSecurityDocumentation {
             responses.computeIfAbsent("401", status -> new ApiResponse().description(secured
                     ? "Missing, expired or invalid bearer token"
                     : "A bearer token was sent and it is not valid (this operation needs none: send no token)"));
+            // An unsecured operation that declares its own 401 (the signed carrier webhook) refuses a
+            // bad signature without a Bearer challenge; only a bad token sent to it gets one.
+            boolean ownRefusal = !secured && responses.get("401").getDescription() != null
+                    && !responses.get("401").getDescription().startsWith("A bearer token was sent");
             responses.get("401").addHeaderObject(HttpHeaders.WWW_AUTHENTICATE, new Header()
-                    .description("Bearer, with the error (RFC 6750)")
-                    .required(true)
+                    .description(ownRefusal ? "Bearer, with the error (RFC 6750), when a bearer token was sent and "
+                            + "is not valid" : "Bearer, with the error (RFC 6750)")
+                    .required(!ownRefusal)
                     .schema(new StringSchema()));
             if (secured) {
                 responses.computeIfAbsent("403", status -> new ApiResponse()

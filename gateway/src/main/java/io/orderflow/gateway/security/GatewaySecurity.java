@@ -6,6 +6,7 @@ import static io.orderflow.gateway.security.Scopes.ORDERS_READ;
 import static io.orderflow.gateway.security.Scopes.ORDERS_WRITE;
 import static io.orderflow.gateway.security.Scopes.authority;
 
+import io.orderflow.gateway.carrier.CarrierWebhookController;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -27,8 +28,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The gateway is an OAuth2 resource server trusting one issuer
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}). The table below is the access
- * rule of the REST contract: the catalog is public to read; everything else needs a token with the
- * named scope. Which order a caller may touch is decided per request by {@link Caller}.
+ * rule of the REST contract: the catalog is public to read; the carrier webhook is signed instead
+ * of authenticated; everything else needs a token with the named scope. Which order a caller may touch is decided per request by {@link Caller}.
  */
 @Configuration(proxyBeanMethods = false)
 public class GatewaySecurity implements WebMvcConfigurer {
@@ -48,6 +49,10 @@ public class GatewaySecurity implements WebMvcConfigurer {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, PRODUCTS, PRODUCTS + "/*").permitAll()
                         .requestMatchers(HttpMethod.PUT, PRODUCTS + "/*").hasAuthority(authority(CATALOG_WRITE))
+                        // Signed by the carrier instead: CarrierSignature checks every request.
+                        .requestMatchers(HttpMethod.POST, CarrierWebhookController.PATH).permitAll()
+                        .requestMatchers(HttpMethod.POST, ORDERS + "/*/resolve", ORDERS + "/*/retry-compensation")
+                                .hasAuthority(authority(ORDERS_ADMIN))
                         .requestMatchers(HttpMethod.POST, ORDERS, ORDERS + "/*/cancel")
                                 .hasAnyAuthority(authority(ORDERS_WRITE), authority(ORDERS_ADMIN))
                         .requestMatchers(HttpMethod.GET, ORDERS, ORDERS + "/*")

@@ -1,5 +1,6 @@
 package io.orderflow.gateway.support;
 
+import io.orderflow.checkout.CheckoutPolicy;
 import io.orderflow.payment.PaymentFailures;
 import io.orderflow.testing.CallLog;
 import io.orderflow.testing.CheckoutTestEnvironment;
@@ -23,7 +24,8 @@ import org.springframework.context.annotation.Bean;
  * worker.
  *
  * <p>A test puts an order where it needs it the way the real world decides it: by the card it is
- * paid with, or by where it ships. The fakes are shared by every Spring context of the run, which is
+ * paid with, or by where it ships (the fake carrier reports delivered, lost, returned or nothing by
+ * the address line, like the simulated one). The fakes are shared by every Spring context of the run, which is
  * safe because each order follows its own script.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -38,6 +40,14 @@ public class CheckoutTestWorker {
     public static final Duration SLOW_CHARGE = Duration.ofSeconds(2);
     /** Bookings to this country wait at their order's gate in {@link #HELD_DELIVERIES}: too late to cancel. */
     public static final String HELD_DELIVERY_COUNTRY = "IS";
+
+    /**
+     * The checkout worker's configured delivery deadline here: short, so an order whose carrier
+     * never reports (address line {@code NEVER-ARRIVES}) is overdue within seconds.
+     */
+    public static final Duration DELIVERY_DEADLINE = Duration.ofSeconds(3);
+    public static final CheckoutPolicy POLICY =
+            new CheckoutPolicy(DELIVERY_DEADLINE, CheckoutPolicy.DEFAULT_COMPENSATION_ALERT_AFTER);
 
     public static final Gates HELD_CHARGES = new Gates();
     public static final Gates HELD_DELIVERIES = new Gates();
@@ -60,7 +70,7 @@ public class CheckoutTestWorker {
     @Bean
     InitializingBean checkoutWorkersOnTestServer(TestWorkflowEnvironment environment) {
         return () -> {
-            CheckoutTestEnvironment.serve(environment, STOCK, PAYMENT, DELIVERY);
+            CheckoutTestEnvironment.serve(environment, STOCK, PAYMENT, DELIVERY, POLICY);
             environment.start();
         };
     }

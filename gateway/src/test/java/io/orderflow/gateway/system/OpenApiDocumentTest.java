@@ -25,6 +25,9 @@ class OpenApiDocumentTest extends GatewayIntegrationTest {
     private static final String ORDERS = "/api/v1/orders";
     private static final String ORDER = "/api/v1/orders/{orderId}";
     private static final String CANCEL = "/api/v1/orders/{orderId}/cancel";
+    private static final String RESOLVE = "/api/v1/orders/{orderId}/resolve";
+    private static final String RETRY = "/api/v1/orders/{orderId}/retry-compensation";
+    private static final String CARRIER_EVENTS = "/api/v1/carrier/events";
     private static final String PRODUCTS = "/api/v1/products";
     private static final String PRODUCT = "/api/v1/products/{sku}";
     private static final String PLATFORM_LOAD = "/api/v1/platform/load";
@@ -44,7 +47,8 @@ class OpenApiDocumentTest extends GatewayIntegrationTest {
     @Test
     void documentsExactlyTheApiOperations() {
         assertThat(operations()).containsExactlyInAnyOrder(
-                "GET " + ORDERS, "POST " + ORDERS, "GET " + ORDER, "POST " + CANCEL,
+                "GET " + ORDERS, "POST " + ORDERS, "GET " + ORDER, "POST " + CANCEL, "POST " + RESOLVE,
+                "POST " + RETRY, "POST " + CARRIER_EVENTS,
                 "GET " + PRODUCTS, "GET " + PRODUCT, "PUT " + PRODUCT, "GET " + PLATFORM_LOAD,
                 "POST " + CARTS, "GET " + CART, "PUT " + CART_LINE, "DELETE " + CART_LINE, "POST " + CART_CHECKOUT);
     }
@@ -99,8 +103,41 @@ class OpenApiDocumentTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void everyApiOperationMayAnswer429WithRetryAfter() {
-        forEachOperation((name, operation) -> assertRetryAfter(name, operation.path("responses").path("429")));
+    void everyApiOperationButTheSignedWebhookMayAnswer429WithRetryAfter() {
+        forEachOperation((name, operation) -> {
+            if (!name.equals("POST " + CARRIER_EVENTS)) {
+                assertRetryAfter(name, operation.path("responses").path("429"));
+            }
+        });
+        assertThat(responseCodes("POST", CARRIER_EVENTS)).doesNotContain("429");
+    }
+
+    @Test
+    void theCarrierWebhookIsSignedNotAuthenticatedAndSaysWhatEachAnswerMeans() {
+        assertThat(operation("POST", CARRIER_EVENTS).has("security")).isFalse();
+        assertThat(responseCodes("POST", CARRIER_EVENTS)).contains("200", "202", "400", "401", "404", "503");
+        assertThat(response("POST", CARRIER_EVENTS, "401").path("description").asText()).contains("Carrier-Signature");
+        JsonNode signature = parameter("POST", CARRIER_EVENTS, "Carrier-Signature");
+        assertThat(signature.path("in").asText()).isEqualTo("header");
+        assertThat(signature.path("required").asBoolean()).isTrue();
+        assertThat(signature.path("schema").path("pattern").asText()).isEqualTo("^t=[0-9]{1,12},v1=[0-9a-f]{64}$");
+        JsonNode event = schema("CarrierEventRequest");
+        assertThat(texts(event.path("required"))).containsExactlyInAnyOrder(
+                "eventId", "trackingNumber", "reference", "type", "at");
+        assertThat(texts(event.path("properties").path("type").path("enum")))
+                .containsExactly("PICKED_UP", "DELIVERED", "LOST", "RETURNED");
+        assertThat(event.path("properties").path("reference").path("pattern").asText()).isEqualTo(IDENTIFIER);
+    }
+
+    @Test
+    void operatorsResolveAndRetryWithTheAdminScopeOnly() {
+        assertThat(scopes("POST", RESOLVE)).containsExactly(List.of("orders:admin"));
+        assertThat(scopes("POST", RETRY)).containsExactly(List.of("orders:admin"));
+        assertThat(responseCodes("POST", RESOLVE)).contains("202", "404", "409").doesNotContain("200");
+        assertThat(responseCodes("POST", RETRY)).contains("202", "404", "409").doesNotContain("200");
+        assertThat(texts(schema("ResolveRequest").path("properties").path("outcome").path("enum")))
+                .containsExactly("DELIVERED", "LOST", "RETURNED");
+        assertThat(texts(parameter("GET", ORDERS, "needsAttention").path("schema").path("type"))).contains("boolean");
     }
 
     @Test
@@ -144,7 +181,8 @@ class OpenApiDocumentTest extends GatewayIntegrationTest {
     void everyOperationMayAnswer401WithABearerChallengeAndOnlySecuredOnes403() {
         forEachOperation((name, operation) -> {
             JsonNode challenge = operation.path("responses").path("401").path("headers").path("WWW-Authenticate");
-            assertThat(challenge.path("required").asBoolean()).as(name).isTrue();
+            // The webhook refuses a bad signature without a Bearer challenge; only a bad token gets one.
+            assertThat(challenge.path("required").asBoolean()).as(name).isEqualTo(!name.equals("POST " + CARRIER_EVENTS));
             assertThat(operation.path("responses").has("403")).as(name).isEqualTo(operation.has("security"));
         });
         assertThat(response("GET", PRODUCTS, "401").path("description").asText())
@@ -194,6 +232,11 @@ class OpenApiDocumentTest extends GatewayIntegrationTest {
         assertThat(view.path("properties").path("orderId").path("type").asText()).isEqualTo("string");
         assertThat(texts(view.path("properties").path("trackingNumber").path("type"))).contains("null");
         assertThat(view.path("properties").path("failure").path("anyOf").toString()).contains("null", "OrderFailure");
+        assertThat(texts(view.path("required"))).contains("attention");
+        assertThat(view.path("properties").path("attention").path("anyOf").toString()).contains("null", "Attention");
+        assertThat(texts(schema("Attention").path("required"))).containsExactlyInAnyOrder(
+                "reason", "step", "since", "lastError");
+        assertThat(texts(schema("TimelineEntry").path("properties").path("event").path("enum"))).contains("PICKED_UP");
         assertThat(texts(schema("OrderPage").path("properties").path("nextPageToken").path("type"))).contains("null");
         assertThat(texts(schema("TaskQueueLoad").path("properties").path("backlog").path("type")))
                 .as("a number the server does not report is null").contains("null");

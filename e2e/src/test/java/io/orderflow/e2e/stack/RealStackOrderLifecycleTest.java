@@ -1,0 +1,73 @@
+package io.orderflow.e2e.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.orderflow.e2e.OrderLifecycleScenarios;
+import io.orderflow.e2e.OrderflowClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The order-lifecycle scenarios against the real stack, where the simulated carrier is the delivery
+ * worker posting to the gateway's webhook across processes, plus the invariants in the service
+ * databases after a batch of every outcome.
+ */
+class RealStackOrderLifecycleTest extends OrderLifecycleScenarios {
+
+    private static final OrderflowClient CLIENT = RealStack.client();
+    private static final int STOCKED = 20;
+
+    @BeforeAll
+    static void stackIsUp() {
+        RealStack.assertUp();
+    }
+
+    @Override
+    protected OrderflowClient client() {
+        return CLIENT;
+    }
+
+    @Override
+    protected String carrierSecret() {
+        return RealStack.carrierWebhookSecret();
+    }
+
+    @Override
+    protected Duration overdueWithin() {
+        // scripts/stack.sh gives the checkout worker a 30 s delivery deadline.
+        return Duration.ofSeconds(90);
+    }
+
+    @Test
+    void everyOutcomeLeavesTheBooksConservedLostGoodsGoneAndReturnedGoodsRestocked() throws Exception {
+        String sku = freshSku(STOCKED);
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            expected.put(placeShippedTo(sku, "12 Main St"), "COMPLETED/");
+            expected.put(placeShippedTo(sku, "LOSE-ME 12"), "FAILED/DELIVERY_LOST");
+            expected.put(placeShippedTo(sku, "RETURN-ME 12"), "FAILED/DELIVERY_RETURNED");
+        }
+        String shipping = placeShippedTo(sku, "NEVER-ARRIVES 12");
+
+        List<JsonNode> views = new ArrayList<>();
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        for (String orderId : expected.keySet()) {
+            JsonNode view = CLIENT.awaitTerminal(orderId, TERMINAL_WITHIN);
+            views.add(view);
+            outcomes.put(orderId, view.path("status").asText() + "/" + view.path("failure").path("code").asText(""));
+        }
+        views.add(awaitView(shipping, "shipping", view -> view.path("status").asText().equals("SHIPPING")));
+
+        assertThat(outcomes).isEqualTo(expected);
+        Ledgers.assertMoneyAndHoldings(views);
+        Ledgers.assertStockConserved(sku, STOCKED);
+        // 2 units an order: the delivered, the lost and the one still shipping keep theirs.
+        assertThat(CLIENT.available(sku)).isEqualTo(STOCKED - 2 * (3 + 3 + 1));
+    }
+}
