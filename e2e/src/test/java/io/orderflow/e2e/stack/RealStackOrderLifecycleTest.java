@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orderflow.e2e.OrderLifecycleScenarios;
 import io.orderflow.e2e.OrderflowClient;
+import io.orderflow.e2e.OrderflowClient.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +45,27 @@ class RealStackOrderLifecycleTest extends OrderLifecycleScenarios {
     protected Duration overdueWithin() {
         // scripts/stack.sh gives the checkout worker a 30 s delivery deadline.
         return Duration.ofSeconds(90);
+    }
+
+    @Test
+    void operatorsFindOverdueOrdersThroughVisibility() {
+        String customer = "cust-attention-" + UUID.randomUUID().toString().substring(0, 8);
+        Response placed = CLIENT.placeOrder(OrderflowClient.shippedTo(
+                OrderflowClient.order(customer, freshSku(5), 1, "tok_visa", "GB"), "NEVER-ARRIVES 9"), null);
+        String overdue = placed.text("orderId");
+        String delivered = CLIENT.placeOrder(OrderflowClient.order(customer, freshSku(5), 1, "tok_visa", "GB"), null)
+                .text("orderId");
+        CLIENT.awaitTerminal(delivered, TERMINAL_WITHIN);
+
+        Awaitility.await("the overdue order is listed as needing attention").atMost(overdueWithin())
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> CLIENT.listOrders("customerId=" + customer + "&needsAttention=true").body()
+                        .path("orders").findValuesAsText("orderId"), ids -> ids.equals(List.of(overdue)));
+        Awaitility.await("the delivered order is listed with the others").atMost(Duration.ofSeconds(30))
+                .until(() -> CLIENT.listOrders("customerId=" + customer + "&needsAttention=false").body()
+                        .path("orders").findValuesAsText("orderId"), ids -> ids.equals(List.of(delivered)));
+        CLIENT.resolve(overdue, "DELIVERED", "signed for at the neighbour's");
+        assertThat(CLIENT.awaitTerminal(overdue, TERMINAL_WITHIN).path("status").asText()).isEqualTo("COMPLETED");
     }
 
     @Test

@@ -20,6 +20,14 @@ class OrderListingQueryTest {
     }
 
     @Test
+    void filtersOrdersThatNeedAttentionAndTheOthersIncludingNeverFlaggedOnes() {
+        assertThat(OrderListing.query(null, OrderStatus.SHIPPING, true))
+                .isEqualTo("WorkflowType = 'Checkout' AND OrderStatus = 'SHIPPING' AND NeedsAttention = true");
+        assertThat(OrderListing.query(null, null, false))
+                .isEqualTo("WorkflowType = 'Checkout' AND (NeedsAttention = false OR NeedsAttention IS NULL)");
+    }
+
+    @Test
     void escapesQuotesSoACustomerIdCannotWidenTheQuery() {
         assertThat(OrderListing.query("x' OR WorkflowType != '", null))
                 .isEqualTo("WorkflowType = 'Checkout' AND CustomerId = 'x\\' OR WorkflowType != \\''");
