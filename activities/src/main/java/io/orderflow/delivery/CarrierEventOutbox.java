@@ -4,6 +4,7 @@ import io.orderflow.checkout.CarrierEventType;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -67,6 +68,6 @@ class CarrierEventOutbox {
 
     /** Stable per order and type: the carrier reports each at most once, so a resend is a duplicate. */
     static String eventId(String orderId, CarrierEventType type) {
-        return "evt-" + orderId + "-" + type.name().toLowerCase(java.util.Locale.ROOT);
+        return "evt-" + orderId + "-" + type.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -90,7 +90,7 @@ public abstract class OrderLifecycleScenarios {
     }
 
     @Test
-    void anOverdueDeliveryIsFlaggedListedAndResolvedByAnOperator() {
+    void anOverdueDeliveryIsFlaggedAndResolvedByAnOperator() {
         String sku = freshSku(5);
         String orderId = placeShippedTo(sku, "NEVER-ARRIVES 2");
         JsonNode overdue = await("order " + orderId + " overdue").atMost(overdueWithin())
