@@ -164,6 +164,8 @@ public abstract class PagesScenarios {
         browser().click(By.cssSelector("#edit-" + sku + " button[type=submit]"));
 
         assertThat(browser().text(By.cssSelector(".notice"))).isEqualTo("Saved " + sku + ".");
+        browser().resize(1280, 900);
+        browser().screenshot("console-catalog");
         assertThat(api(DevTokens.OPERATOR).getProduct(sku).body().path("priceCents").asLong()).isEqualTo(1375);
     }
 

@@ -23,6 +23,9 @@ class GatewayErrors {
         int status = refusal.status() == 404 || refusal.status() == 403 || refusal.status() == 410
                 || refusal.status() == 429 || refusal.status() == 503 ? refusal.status()
                 : refusal.status() >= 500 ? 502 : 400;
+        if (refusal.status() >= 500) {
+            log.warn("The gateway failed a page's call: {}", refusal.getMessage());
+        }
         response.setStatus(status);
         model.addAttribute("status", status);
         model.addAttribute("message", status == 404 ? "There is no such page, or it is not yours." : refusal.explanation());
