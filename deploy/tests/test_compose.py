@@ -7,8 +7,9 @@ import yaml
 from manifests import DEPLOY, ORDER_SEARCH_ATTRIBUTES, WORKER_PORTS, WORKER_ROLES
 
 COMPOSE_FILE = DEPLOY / "compose" / "compose.yaml"
-SERVICES = {"temporal", "register-search-attributes", "mysql", "gateway", "web"} | {f"{r}-worker" for r in WORKER_ROLES}
-LONG_RUNNING = SERVICES - {"register-search-attributes"}
+ONE_SHOTS = {"register-search-attributes", "make-checkout-build-current"}
+SERVICES = {"temporal", "mysql", "gateway", "web"} | ONE_SHOTS | {f"{r}-worker" for r in WORKER_ROLES}
+LONG_RUNNING = SERVICES - ONE_SHOTS
 
 
 @pytest.fixture(scope="module")
@@ -90,3 +91,14 @@ def test_the_one_shot_service_registers_the_order_search_attributes(services):
     command = services["register-search-attributes"]["command"]
     pairs = {(command[i + 1], command[i + 3]) for i, t in enumerate(command) if t == "--name"}
     assert pairs == ORDER_SEARCH_ATTRIBUTES
+
+
+def test_the_checkout_worker_runs_as_a_version_that_is_made_current_once_it_polls(services):
+    # A server refuses workflow tasks of a type that declares a versioning behaviour from an
+    # unversioned worker, so the laptop's checkout worker must be versioned too.
+    build = services["checkout-worker"]["environment"]["ORDERFLOW_WORKER_DEPLOYMENT_BUILD_ID"]
+    command = services["make-checkout-build-current"]["command"]
+    assert command[:3] == ["worker", "deployment", "set-current-version"]
+    assert command[command.index("--build-id") + 1] == build
+    assert command[command.index("--deployment-name") + 1] == "orderflow-checkout"
+    assert services["make-checkout-build-current"]["depends_on"]["checkout-worker"]["condition"] == "service_healthy"
