@@ -16,7 +16,8 @@ public record OrderView(String orderId, String customerId, String status, List<I
     public record Item(String sku, int quantity, Long unitPriceCents) {
     }
 
-    public record Step(String status, Instant at) {
+    /** A status the order entered, or (with {@code event}) what the carrier or an operator reported while in it. */
+    public record Step(String status, Instant at, String event) {
     }
 
     public record Failure(String code, String step, String message) {

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import static io.orderflow.web.support.OrderJson.order;
 
+import io.orderflow.web.support.OrderJson;
 import io.orderflow.web.support.PagesTest;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,16 @@ class OrderPageTest extends PagesTest {
         mvc.perform(get("/orders/o-1/live").with(as("alice")))
                 .andExpect(content().string(containsString("12.50 EUR")))
                 .andExpect(content().string(containsString("25.00 EUR")));
+    }
+
+    @Test
+    void theTimelineSaysWhatTheCarrierReportedNotJustTheStatusAgain() throws Exception {
+        GATEWAY.answer("GET /api/v1/orders/o-1", OrderJson.pickedUp());
+
+        mvc.perform(get("/orders/o-1/live").with(as("alice")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("carrier: PICKED_UP")))
+                .andExpect(content().string(containsString("10:00:02 UTC")));
     }
 
     @Test

@@ -15,4 +15,9 @@ public final class OrderJson {
                 + "{\"status\":\"" + status + "\",\"at\":\"2026-11-24T10:00:01Z\"}]}";
     }
 
+    /** Order {@code o-1} of alice, shipping, after the carrier reported the pick-up. */
+    public static String pickedUp() {
+        return order("SHIPPING").replace("]}", ",{\"status\":\"SHIPPING\",\"at\":\"2026-11-24T10:00:02Z\","
+                + "\"event\":\"PICKED_UP\"}]}");
+    }
 }
