@@ -3,6 +3,7 @@ package io.orderflow.e2e.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.orderflow.e2e.CarrierSignatures;
 import io.orderflow.e2e.OrderLifecycleScenarios;
 import io.orderflow.e2e.OrderflowClient;
 import io.orderflow.e2e.OrderflowClient.Response;
@@ -93,5 +94,12 @@ class RealStackOrderLifecycleTest extends OrderLifecycleScenarios {
         Ledgers.assertStockConserved(sku, STOCKED);
         // 2 units an order: the delivered, the lost and the one still shipping keep theirs.
         assertThat(CLIENT.available(sku)).isEqualTo(STOCKED - 2 * (3 + 3 + 1));
+
+        // Leave nothing running: an order still shipping stays pinned to this build of the checkout
+        // worker, which could then never drain (the Worker Versioning rollout test waits for that).
+        String delivered = event(shipping, views.get(views.size() - 1).path("trackingNumber").asText(), "DELIVERED");
+        assertThat(CLIENT.postCarrierEvent(delivered, CarrierSignatures.sign(carrierSecret(), delivered)).status())
+                .isEqualTo(202);
+        assertThat(CLIENT.awaitTerminal(shipping, TERMINAL_WITHIN).path("status").asText()).isEqualTo("COMPLETED");
     }
 }
