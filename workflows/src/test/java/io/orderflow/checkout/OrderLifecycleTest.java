@@ -145,7 +145,7 @@ class OrderLifecycleTest {
 
         env.skip(CheckoutPolicy.DEFAULT_DELIVERY_DEADLINE.plusMinutes(1));
 
-        OrderView overdue = workflow.state();
+        OrderView overdue = env.awaitView(ORDER, "flagged overdue", view -> view.attention() != null);
         assertThat(overdue.status()).isEqualTo(SHIPPING);
         assertThat(overdue.attention()).isEqualTo(new Attention(Attention.DELIVERY_OVERDUE, SHIPPING, due, null));
         assertThat(env.searchAttributes(ORDER).get(OrderSearchAttributes.NEEDS_ATTENTION)).isTrue();
@@ -168,7 +168,8 @@ class OrderLifecycleTest {
             shortDeadline.skip(Duration.ofHours(1));
             assertThat(shortDeadline.workflow(ORDER).state().attention()).isNull();
             shortDeadline.skip(Duration.ofHours(1).plusMinutes(1));
-            assertThat(shortDeadline.workflow(ORDER).state().attention().reason()).isEqualTo(Attention.DELIVERY_OVERDUE);
+            assertThat(shortDeadline.awaitView(ORDER, "flagged overdue", view -> view.attention() != null)
+                    .attention().reason()).isEqualTo(Attention.DELIVERY_OVERDUE);
         }
     }
 
@@ -177,6 +178,7 @@ class OrderLifecycleTest {
         CheckoutWorkflow workflow = env.start(Orders.shippingToLine(ORDER, "NEVER-ARRIVES 1"));
         env.awaitView(ORDER, "shipping", view -> view.status() == SHIPPING);
         env.skip(CheckoutPolicy.DEFAULT_DELIVERY_DEADLINE.plusMinutes(1));
+        env.awaitView(ORDER, "flagged overdue", view -> view.attention() != null);
 
         workflow.resolveDelivery(new DeliveryResolution(LOST, "carrier confirmed by phone"));
 
@@ -217,7 +219,7 @@ class OrderLifecycleTest {
 
         env.skip(CheckoutPolicy.DEFAULT_COMPENSATION_ALERT_AFTER.plusMinutes(1));
 
-        Attention attention = workflow.state().attention();
+        Attention attention = env.awaitView(ORDER, "flagged", view -> view.attention() != null).attention();
         assertThat(attention.reason()).isEqualTo(Attention.COMPENSATION_FAILING);
         assertThat(attention.step()).isEqualTo(OrderStatus.RESERVING_STOCK);
         assertThat(attention.lastError()).isEqualTo("stock database unreachable");
