@@ -43,7 +43,8 @@ import java.util.function.BiConsumer;
  *
  * <p>Once delivery is scheduled the order is {@code SHIPPING} until the carrier reports the parcel
  * delivered ({@code COMPLETED}), lost (refund, {@code FAILED}) or returned (refund and restock,
- * {@code FAILED}); past the delivery deadline it is flagged for a person, who may resolve it.
+ * {@code FAILED}); past the delivery deadline it is flagged for a person, who may resolve it. An
+ * operator's cancel of the execution while it is {@code SHIPPING} undoes the order like any cancel.
  * Orders started before this existed (no {@value #TRACKED_UNTIL_DELIVERY_CHANGE} marker in their
  * history) complete when delivery is scheduled and compensate as they always did.
  */
@@ -52,6 +53,13 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
     /** Version marker of the change that follows the parcel until it arrives (and compensates in rounds). */
     static final String TRACKED_UNTIL_DELIVERY_CHANGE = "tracked-until-delivery";
     static final int TRACKED_UNTIL_DELIVERY = 1;
+    /**
+     * Version marker of the change that undoes a shipping order whose execution an operator cancels
+     * (Web UI, CLI). Recorded only when such a cancel arrives, so an order without it in its history
+     * was cancelled by code that ended the execution and kept the charge.
+     */
+    static final String UNDONE_WHEN_CANCELLED_WHILE_SHIPPING_CHANGE = "undone-when-cancelled-while-shipping";
+    static final int UNDONE_WHEN_CANCELLED_WHILE_SHIPPING = 1;
 
     private final CheckoutRequest request;
     private final OrderState order;
@@ -170,11 +178,19 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
     /** SHIPPING until the carrier (or an operator) says how the delivery ended. */
     private void followTheParcel() {
         enter(SHIPPING);
-        CarrierEventType arrival = awaitArrival();
-        if (order.attention() != null) {
-            order.attentionResolved();
-            Workflow.upsertTypedSearchAttributes(OrderSearchAttributes.NEEDS_ATTENTION.valueSet(false));
+        CarrierEventType arrival;
+        try {
+            arrival = awaitArrival();
+        } catch (CanceledFailure | ActivityFailure interrupted) {
+            // The wait, or the policy lookup before it, was cancelled with the whole execution.
+            boolean cancelled = interrupted instanceof CanceledFailure || interrupted.getCause() instanceof CanceledFailure;
+            if (!cancelled || !CancellationScope.current().isCancelRequested() || !undoesWhenCancelledWhileShipping()) {
+                throw interrupted;
+            }
+            cancelWhileShipping();
+            return;
         }
+        clearAttention();
         switch (arrival) {
             case LOST -> undoAfterDelivery(new OrderFailure(CheckoutFailures.DELIVERY_LOST,
                             arrivalMessage("the carrier lost the parcel"), SHIPPING),
@@ -187,6 +203,33 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
                                     options -> stub(StockActivities.class, options).restock(request.orderId())),
                             refund(orderTotal())));
             default -> enter(COMPLETED);
+        }
+    }
+
+    /**
+     * An operator cancelled the execution while the parcel is with the carrier (the customer's cancel
+     * is refused by then). The order ends like any other cancel: every compensation runs, newest
+     * first: the shipment is cancelled with the carrier, the payment refunded and the stock
+     * released, and the order is {@code CANCELLED} with no net charge. Ending the execution there
+     * instead, as orders cancelled before this change did, kept the customer's money for a parcel
+     * that would never be delivered.
+     */
+    private void cancelWhileShipping() {
+        order.failed(StepFailures.cancelled("the order was cancelled while shipping", SHIPPING));
+        clearAttention();
+        compensate();
+    }
+
+    /** Asked once, when the cancel arrives; an order cancelled by older code has no marker and ends as it did. */
+    private boolean undoesWhenCancelledWhileShipping() {
+        return Workflow.getVersion(UNDONE_WHEN_CANCELLED_WHILE_SHIPPING_CHANGE, Workflow.DEFAULT_VERSION,
+                UNDONE_WHEN_CANCELLED_WHILE_SHIPPING) >= UNDONE_WHEN_CANCELLED_WHILE_SHIPPING;
+    }
+
+    private void clearAttention() {
+        if (order.attention() != null) {
+            order.attentionResolved();
+            Workflow.upsertTypedSearchAttributes(OrderSearchAttributes.NEEDS_ATTENTION.valueSet(false));
         }
     }
 

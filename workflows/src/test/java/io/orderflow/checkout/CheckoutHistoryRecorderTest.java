@@ -1,6 +1,7 @@
 package io.orderflow.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderflow.payment.PaymentFailures;
 import io.orderflow.stock.StockFailures;
@@ -9,6 +10,8 @@ import io.orderflow.testing.CheckoutTestEnvironment;
 import io.orderflow.testing.FakeDelivery;
 import io.orderflow.testing.Orders;
 import io.orderflow.testing.Step;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -152,6 +155,21 @@ class CheckoutHistoryRecorderTest {
 
         assertThat(view.status()).isEqualTo(OrderStatus.FAILED);
         assertThat(view.attention()).isNull();
+        RecordedHistories.recordIfRequested(env.client(), CheckoutWorkflow.workflowId(orderId), orderId);
+    }
+
+    @Test
+    void cancelledByAnOperatorWhileShippingPath() {
+        String orderId = "cancelled-while-shipping";
+        CheckoutWorkflow workflow = env.start(Orders.shippingToLine(orderId, FakeDelivery.NEVER_ARRIVES));
+        env.awaitView(orderId, "picked up", view -> view.timeline().stream()
+                .anyMatch(entry -> entry.event() == CarrierEventType.PICKED_UP));
+
+        WorkflowStub.fromTyped(workflow).cancel();
+
+        assertThatThrownBy(() -> env.result(orderId)).isInstanceOf(WorkflowFailedException.class);
+        assertThat(workflow.state().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(env.payment().netChargedCents(orderId)).isZero();
         RecordedHistories.recordIfRequested(env.client(), CheckoutWorkflow.workflowId(orderId), orderId);
     }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class CheckoutReplayTest {
 
-    private static final int MINIMUM_PATHS = 19;
+    private static final int MINIMUM_PATHS = 21;
     private static final int MINIMUM_ENCRYPTED_PATHS = 1;
 
     @TestFactory

@@ -4,10 +4,12 @@ import static io.orderflow.checkout.CarrierEventType.DELIVERED;
 import static io.orderflow.checkout.CarrierEventType.LOST;
 import static io.orderflow.checkout.CarrierEventType.PICKED_UP;
 import static io.orderflow.checkout.CarrierEventType.RETURNED;
+import static io.orderflow.checkout.OrderStatus.CANCELLED;
 import static io.orderflow.checkout.OrderStatus.COMPENSATING;
 import static io.orderflow.checkout.OrderStatus.COMPLETED;
 import static io.orderflow.checkout.OrderStatus.FAILED;
 import static io.orderflow.checkout.OrderStatus.SHIPPING;
+import static io.orderflow.testing.CallLog.DELIVERY_CANCEL;
 import static io.orderflow.testing.CallLog.DELIVERY_MARK_LOST;
 import static io.orderflow.testing.CallLog.DELIVERY_MARK_RETURNED;
 import static io.orderflow.testing.CallLog.PAYMENT_REFUND;
@@ -22,9 +24,12 @@ import io.orderflow.testing.CheckoutTestEnvironment;
 import io.orderflow.testing.FakeDelivery;
 import io.orderflow.testing.Orders;
 import io.orderflow.testing.Step;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -189,6 +194,48 @@ class OrderLifecycleTest {
         assertThat(view.attention()).isNull();
         assertThat(env.payment().netChargedCents(ORDER)).isZero();
         assertThat(env.log().compensations()).containsExactly(DELIVERY_MARK_LOST, PAYMENT_REFUND);
+    }
+
+    @Test
+    void anOperatorCancellingTheExecutionWhileShippingCancelsTheShipmentRefundsAndReleasesTheStock() {
+        CheckoutWorkflow workflow = env.start(Orders.shippingToLine(ORDER, "NEVER-ARRIVES 1"));
+        env.awaitView(ORDER, "picked up", view -> view.timeline().stream().anyMatch(entry -> entry.event() == PICKED_UP));
+
+        // What the Web UI's or the CLI's cancel does; the customer's cancel update is refused by now.
+        WorkflowStub.fromTyped(workflow).cancel();
+
+        // The SDK closes a cancel-requested execution as cancelled: the view comes from the query.
+        assertThatThrownBy(() -> env.result(ORDER)).isInstanceOf(WorkflowFailedException.class)
+                .cause().isInstanceOf(CanceledFailure.class);
+        OrderView view = workflow.state();
+        assertThat(view.status()).isEqualTo(CANCELLED);
+        assertThat(view.failure().code()).isEqualTo(CheckoutFailures.CANCELLED_BY_CUSTOMER);
+        assertThat(view.failure().step()).isEqualTo(SHIPPING);
+        assertThat(view.timeline()).extracting(TimelineEntry::status, TimelineEntry::event)
+                .endsWith(tuple(SHIPPING, PICKED_UP), tuple(COMPENSATING, null), tuple(CANCELLED, null));
+        assertThat(env.log().compensations()).containsExactly(DELIVERY_CANCEL, PAYMENT_REFUND, STOCK_RELEASE);
+        assertThat(env.payment().netChargedCents(ORDER)).isZero();
+        assertThat(env.delivery().hasLiveShipment(ORDER)).isFalse();
+        assertThat(env.stock().holdsStockFor(ORDER)).isFalse();
+        assertThat(env.searchAttributes(ORDER).get(OrderSearchAttributes.ORDER_STATUS)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void anOverdueOrderCancelledByAnOperatorIsRefundedAndNoLongerNeedsAttention() {
+        CheckoutWorkflow workflow = env.start(Orders.shippingToLine(ORDER, "NEVER-ARRIVES 1"));
+        env.awaitView(ORDER, "shipping", view -> view.status() == SHIPPING);
+        env.skip(CheckoutPolicy.DEFAULT_DELIVERY_DEADLINE.plusMinutes(1));
+        assertThat(workflow.state().attention().reason()).isEqualTo(Attention.DELIVERY_OVERDUE);
+
+        WorkflowStub.fromTyped(workflow).cancel();
+
+        assertThatThrownBy(() -> env.result(ORDER)).isInstanceOf(WorkflowFailedException.class);
+        OrderView view = workflow.state();
+        assertThat(view.status()).isEqualTo(CANCELLED);
+        assertThat(view.attention()).isNull();
+        assertThat(env.searchAttributes(ORDER).get(OrderSearchAttributes.NEEDS_ATTENTION)).isFalse();
+        assertThat(env.payment().netChargedCents(ORDER)).isZero();
+        assertThat(env.log().compensations()).containsExactly(DELIVERY_CANCEL, PAYMENT_REFUND, STOCK_RELEASE);
     }
 
     @Test
