@@ -126,6 +126,7 @@ class CheckoutHistoryRecorderTest {
         CheckoutWorkflow workflow = env.start(Orders.shippingToLine(orderId, FakeDelivery.NEVER_ARRIVES));
         env.awaitView(orderId, "shipping", view -> view.status() == OrderStatus.SHIPPING);
         env.skip(CheckoutPolicy.DEFAULT_DELIVERY_DEADLINE.plusMinutes(1));
+        env.awaitView(orderId, "flagged overdue", view -> view.attention() != null);
         workflow.resolveDelivery(new DeliveryResolution(CarrierEventType.RETURNED, "back at the warehouse"));
 
         OrderView view = env.result(orderId);
@@ -147,7 +148,8 @@ class CheckoutHistoryRecorderTest {
         CheckoutWorkflow workflow = env.start(Orders.shippingTo(orderId, FakeDelivery.UNSERVICEABLE_COUNTRY));
         env.awaitView(orderId, "compensating", view -> view.status() == OrderStatus.COMPENSATING);
         env.skip(CheckoutPolicy.DEFAULT_COMPENSATION_ALERT_AFTER.plusMinutes(1));
-        assertThat(workflow.state().attention().reason()).isEqualTo(Attention.COMPENSATION_FAILING);
+        assertThat(env.awaitView(orderId, "flagged", view -> view.attention() != null).attention().reason())
+                .isEqualTo(Attention.COMPENSATION_FAILING);
         refundsWork.set(true);
         workflow.retryCompensation();
 

@@ -225,7 +225,8 @@ class OrderLifecycleTest {
         CheckoutWorkflow workflow = env.start(Orders.shippingToLine(ORDER, "NEVER-ARRIVES 1"));
         env.awaitView(ORDER, "shipping", view -> view.status() == SHIPPING);
         env.skip(CheckoutPolicy.DEFAULT_DELIVERY_DEADLINE.plusMinutes(1));
-        assertThat(workflow.state().attention().reason()).isEqualTo(Attention.DELIVERY_OVERDUE);
+        assertThat(env.awaitView(ORDER, "flagged overdue", view -> view.attention() != null).attention().reason())
+                .isEqualTo(Attention.DELIVERY_OVERDUE);
 
         WorkflowStub.fromTyped(workflow).cancel();
 
