@@ -1,10 +1,10 @@
-package io.orderflow.worker.tracing;
+package io.orderflow.tracing;
 
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where a worker sends its spans ({@code orderflow.tracing.*}).
+ * Where a process sends its spans ({@code orderflow.tracing.*}).
  *
  * @param zipkinEndpoint a Zipkin server's span intake, e.g. {@code http://127.0.0.1:9411/api/v2/spans}
  *     ({@code ORDERFLOW_TRACING_ZIPKIN_ENDPOINT}). Unset (the default): spans are exported nowhere,
