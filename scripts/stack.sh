@@ -67,8 +67,9 @@ IDENTITY_PORT=9000
 WEB_PORT=8090
 WEB_MANAGEMENT_PORT=9090
 CODEC_PORT=8085
-# Zipkin (trace UI and span intake): every span of the gateway and the workers, all sampled.
+# Zipkin (trace UI and span intake): every span of every JVM of the stack, all sampled.
 ZIPKIN_PORT=9411
+ZIPKIN_SPANS="http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans"
 ZIPKIN_VERSION=3.5.1
 # The dev identity provider; the gateway, the stock service and the codec server trust the tokens
 # it issues, and the Web UI logs operators in there.
@@ -387,14 +388,15 @@ start_jvm() {
   local -a env=(SERVER_PORT="$(http_port "$part")" MANAGEMENT_SERVER_PORT="$(management_port "$part")"
     TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
     TEMPORAL_NAMESPACE=default SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI="$ISSUER"
-    ORDERFLOW_TRACING_ZIPKIN_ENDPOINT="http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans"
+    ORDERFLOW_TRACING_ZIPKIN_ENDPOINT="$ZIPKIN_SPANS"
     ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID="${ORDERFLOW_ENCRYPTION_CURRENT_KEY_ID:-stack}"
     ORDERFLOW_ENCRYPTION_KEYS_STACK="$payload_key")
   # A key rotation adds ORDERFLOW_ENCRYPTION_KEYS_<ID> and names it current in the caller's
   # environment (which the JVMs inherit); the stack's own key stays for reading older payloads.
   if [ "$part" = identity ]; then
     jarfile="${ORDERFLOW_STACK_IDENTITY_JAR:-$(jar 'identity/target/identity-*-exec.jar')}"
-    env=(SERVER_PORT="$IDENTITY_PORT" SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_ISSUER="$ISSUER")
+    env=(SERVER_PORT="$IDENTITY_PORT" SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_ISSUER="$ISSUER"
+      ORDERFLOW_TRACING_ZIPKIN_ENDPOINT="$ZIPKIN_SPANS")
   elif [ "$part" = codec ]; then
     jarfile="${ORDERFLOW_STACK_CODEC_JAR:-$(jar 'codec-server/target/codec-server-*-exec.jar')}"
     codec_keystore
@@ -407,7 +409,7 @@ start_jvm() {
     jarfile="${ORDERFLOW_STACK_WEB_JAR:-$(jar 'web/target/web-*-exec.jar')}"
     env=(SERVER_PORT="$WEB_PORT" MANAGEMENT_SERVER_PORT="$WEB_MANAGEMENT_PORT"
       ORDERFLOW_WEB_GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" ORDERFLOW_WEB_TEMPORAL_UI_URL="$TEMPORAL_UI"
-      SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_ORDERFLOW_ISSUER_URI="$ISSUER")
+      SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_ORDERFLOW_ISSUER_URI="$ISSUER" ORDERFLOW_TRACING_ZIPKIN_ENDPOINT="$ZIPKIN_SPANS")
   elif [ "$part" = gateway ]; then
     jarfile="${ORDERFLOW_STACK_GATEWAY_JAR:-$(jar 'gateway/target/gateway-*-exec.jar')}"
     env+=(ORDERFLOW_GATEWAY_CATALOG_BASE_URL="http://127.0.0.1:$(http_port stock)"

@@ -19,8 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FakeGateway implements AutoCloseable {
 
-    /** One request the pages made. */
-    public record Request(String method, String pathAndQuery, String authorization, String body) {
+    /** One request the pages made (with the W3C trace context it carried, if any). */
+    public record Request(String method, String pathAndQuery, String authorization, String traceparent, String body) {
 
         public String line() {
             return method + " " + pathAndQuery;
@@ -84,7 +84,8 @@ public final class FakeGateway implements AutoCloseable {
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Request request = new Request(exchange.getRequestMethod(), target,
-                exchange.getRequestHeaders().getFirst("Authorization"), body);
+                exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("traceparent"),
+                body);
         requests.add(request);
         Answer answer = answers.getOrDefault(request.line(), new Answer(404, "application/problem+json",
                 "{\"type\":\"https://orderflow.io/problems/not-found\",\"title\":\"Not found\",\"status\":404,"
