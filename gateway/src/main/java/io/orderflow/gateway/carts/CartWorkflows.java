@@ -18,6 +18,7 @@ import io.orderflow.gateway.products.CatalogClient;
 import io.orderflow.gateway.products.CatalogRejectedException;
 import io.orderflow.gateway.products.Product;
 import io.orderflow.gateway.security.Caller;
+import io.orderflow.gateway.temporal.CallsWithDeadline;
 import io.orderflow.gateway.temporal.TemporalErrors;
 import io.orderflow.problem.ProblemTypes;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
@@ -30,16 +31,8 @@ import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -53,17 +46,17 @@ import org.springframework.stereotype.Service;
 class CartWorkflows {
 
     private final WorkflowClient client;
-    private final ExecutorService updates;
+    private final CallsWithDeadline deadlines;
     private final CatalogClient catalog;
     private final OrderListingRecorder listing;
     private final CartProperties settings;
     private final GatewayProperties.Orders orders;
     private final Clock clock = Clock.systemUTC();
 
-    CartWorkflows(WorkflowClient client, ExecutorService orderQueryExecutor, CatalogClient catalog,
+    CartWorkflows(WorkflowClient client, CallsWithDeadline deadlines, CatalogClient catalog,
             OrderListingRecorder listing, CartProperties settings, GatewayProperties properties) {
         this.client = client;
-        this.updates = orderQueryExecutor;
+        this.deadlines = deadlines;
         this.catalog = catalog;
         this.listing = listing;
         this.settings = settings;
@@ -171,7 +164,7 @@ class CartWorkflows {
     /** Sends an Update with the order calls' deadline and maps the validator's refusals to problems. */
     private CartView update(CartView cart, Supplier<CartView> call) {
         try {
-            return withDeadline(call, orders.updateTimeout());
+            return deadlines.call(call, orders.updateTimeout());
         } catch (WorkflowUpdateException rejected) {
             if (rejected.getCause() instanceof ApplicationFailure failure) {
                 throw refusal(cart.cartId(), failure);
@@ -198,33 +191,6 @@ class CartWorkflows {
             case CartFailures.CART_NOT_OPEN -> new CartNotOpenException(cartId, why);
             default -> failure;
         };
-    }
-
-    /**
-     * Runs an Update (which waits for a worker to accept it and has no deadline of its own) on the
-     * bounded query pool and stops waiting after {@code deadline}: 503 with Retry-After instead of a
-     * request that hangs while no checkout worker is there.
-     */
-    private <T> T withDeadline(Supplier<T> call, Duration deadline) {
-        CompletableFuture<T> result;
-        try {
-            result = CompletableFuture.supplyAsync(call, updates);
-        } catch (RejectedExecutionException saturated) {
-            throw new CartServiceBusyException("the gateway is at its limit of concurrent order calls",
-                    orders.waitRetryAfter());
-        }
-        try {
-            return result.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException tooSlow) {
-            result.cancel(true);
-            throw new CartServiceBusyException("no checkout worker answered within " + deadline, orders.waitRetryAfter());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the order service", interrupted);
-        } catch (ExecutionException failed) {
-            throw failed.getCause() instanceof RuntimeException runtime ? runtime
-                    : new CompletionException(failed.getCause());
-        }
     }
 
     private CartWorkflow stub(String cartId) {

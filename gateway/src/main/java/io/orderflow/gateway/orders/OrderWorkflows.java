@@ -14,6 +14,7 @@ import io.orderflow.checkout.OrderView;
 import io.orderflow.checkout.TimelineEntry;
 import io.orderflow.gateway.GatewayProperties;
 import io.orderflow.gateway.security.Caller;
+import io.orderflow.gateway.temporal.CallsWithDeadline;
 import io.orderflow.gateway.temporal.TemporalErrors;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,14 +37,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,14 +56,16 @@ public class OrderWorkflows {
     private final WorkflowClient client;
     private final OrderListingRecorder listing;
     private final ExecutorService queryExecutor;
+    private final CallsWithDeadline deadlines;
     private final GatewayProperties.Orders settings;
     private final Clock clock;
     /** Waits this gateway holds right now; capped so that a flood of them cannot exhaust it. */
     private final Semaphore waits;
 
-    public OrderWorkflows(WorkflowClient client, ExecutorService orderQueryExecutor, GatewayProperties properties,
-            MeterRegistry meters, OrderListingRecorder listing) {
+    public OrderWorkflows(WorkflowClient client, ExecutorService orderQueryExecutor, CallsWithDeadline deadlines,
+            GatewayProperties properties, MeterRegistry meters, OrderListingRecorder listing) {
         this.client = client;
+        this.deadlines = deadlines;
         this.listing = listing;
         this.queryExecutor = orderQueryExecutor;
         this.settings = properties.orders();
@@ -211,7 +211,7 @@ public class OrderWorkflows {
     public OrderView cancel(String orderId, String reason, Caller caller) {
         requireVisibleTo(orderId, caller);
         try {
-            return withDeadline(() -> stub(orderId).cancel(reason), settings.updateTimeout());
+            return deadlines.call(() -> stub(orderId).cancel(reason), settings.updateTimeout());
         } catch (WorkflowUpdateException rejected) {
             if (rejected.getCause() instanceof ApplicationFailure failure
                     && CheckoutFailures.NOT_CANCELLABLE.equals(failure.getType())) {
@@ -239,7 +239,7 @@ public class OrderWorkflows {
     public CarrierEventReceipt reportCarrierEvent(String orderId, CarrierEvent event) {
         requireExists(orderId);
         try {
-            return withDeadline(() -> stub(orderId).reportCarrierEvent(event), settings.updateTimeout());
+            return deadlines.call(() -> stub(orderId).reportCarrierEvent(event), settings.updateTimeout());
         } catch (WorkflowUpdateException rejected) {
             if (isRejectedAs(rejected, CheckoutFailures.UNKNOWN_SHIPMENT)) {
                 throw new ShipmentNotFoundException(orderId);
@@ -257,7 +257,7 @@ public class OrderWorkflows {
     public OrderView resolveDelivery(String orderId, DeliveryResolution resolution) {
         requireExists(orderId);
         try {
-            return withDeadline(() -> stub(orderId).resolveDelivery(resolution), settings.updateTimeout());
+            return deadlines.call(() -> stub(orderId).resolveDelivery(resolution), settings.updateTimeout());
         } catch (WorkflowUpdateException rejected) {
             if (rejected.getCause() instanceof ApplicationFailure failure) {
                 throw new OrderNotAwaitingResolutionException(orderId, failure.getOriginalMessage());
@@ -275,7 +275,7 @@ public class OrderWorkflows {
     public OrderView retryCompensation(String orderId) {
         requireExists(orderId);
         try {
-            return withDeadline(() -> stub(orderId).retryCompensation(), settings.updateTimeout());
+            return deadlines.call(() -> stub(orderId).retryCompensation(), settings.updateTimeout());
         } catch (WorkflowUpdateException rejected) {
             if (isRejectedAs(rejected, CheckoutFailures.NO_COMPENSATION_RUNNING)) {
                 throw new NoCompensationRunningException(orderId,
@@ -334,33 +334,6 @@ public class OrderWorkflows {
                 .orElseThrow(() -> new OrderNotFoundException(orderId));
         if (!caller.mayActFor(owner)) {
             throw new OrderNotFoundException(orderId);
-        }
-    }
-
-    /**
-     * Runs a blocking Temporal call that has no deadline of its own (an Update waits for a worker
-     * to accept it) on the query pool, and stops waiting for it after {@code deadline}: the client
-     * gets a 503 with Retry-After instead of a request that hangs while no worker is there.
-     */
-    private <T> T withDeadline(Supplier<T> call, Duration deadline) {
-        CompletableFuture<T> result;
-        try {
-            result = CompletableFuture.supplyAsync(call, queryExecutor);
-        } catch (RejectedExecutionException saturated) {
-            throw new OrderServiceBusyException("the gateway is at its limit of concurrent order calls",
-                    settings.waitRetryAfter());
-        }
-        try {
-            return result.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException tooSlow) {
-            result.cancel(true);
-            throw new OrderServiceBusyException("no checkout worker answered within " + deadline,
-                    settings.waitRetryAfter());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the order service", interrupted);
-        } catch (ExecutionException failed) {
-            throw failed.getCause() instanceof RuntimeException runtime ? runtime : new CompletionException(failed.getCause());
         }
     }
 
