@@ -7,6 +7,8 @@
 # gateway and the web pages (storefront and operator console, http://127.0.0.1:8090).
 #
 #   scripts/stack.sh up                 start everything not yet running; returns once all is ready
+#                                       (and registers the search attributes the platform needs,
+#                                       also in a run directory made before one of them existed)
 #   scripts/stack.sh down               stop what `up` started (pid files), in reverse order
 #   scripts/stack.sh status             one line per part
 #   scripts/stack.sh logs [part]        tail of one part's log (all parts without an argument)
@@ -274,11 +276,21 @@ start_temporal() {
   mkdir -p "$RUN/temporal"
   launch temporal "$TEMPORAL_CLI" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --headless \
     --db-filename "$RUN/temporal/temporal.db" --log-level warn "${pragmas[@]}" \
-    --search-attribute OrderStatus=Keyword --search-attribute CustomerId=Keyword \
-    --search-attribute OrderTotalCents=Int --search-attribute NeedsAttention=Bool \
     --dynamic-config-value matching.wv.VersionDrainageStatusVisibilityGracePeriod=5 \
     --dynamic-config-value matching.wv.VersionDrainageStatusRefreshInterval=1
   await_ready temporal
+}
+
+# The custom search attributes the workflows keep current, on every start (the server's own
+# --search-attribute flags only take effect when its database is created, so a run directory made
+# before an attribute was added would lack it). Creating one that exists with the same type is
+# accepted; one that exists with another type is refused, and only a fresh run directory helps.
+ensure_search_attributes() {
+  "$TEMPORAL_CLI" operator search-attribute create --address "127.0.0.1:$TEMPORAL_PORT" --namespace default \
+    --name OrderStatus --type Keyword --name CustomerId --type Keyword \
+    --name OrderTotalCents --type Int --name NeedsAttention --type Bool >>"$LOGS/temporal.log" 2>&1 \
+    || { log_tail temporal 5; die "could not register the search attributes (one with another type? then: $0 down; rm -rf $RUN)"; }
+  log "temporal: search attributes OrderStatus, CustomerId, OrderTotalCents, NeedsAttention registered"
 }
 
 # ---------------------------------------------------------------- Zipkin
@@ -492,7 +504,8 @@ start_part() {
 # Waits for the part (started without waiting) to be ready.
 await_part() {
   case "$1" in
-    mariadb|temporal) ;;  # their start already waited
+    mariadb) ;;  # its start already waited
+    temporal) ensure_search_attributes ;;  # its start already waited; also when it was already running
     checkout) await_ready "$1"; make_current "$1" ;;
     *) await_ready "$1" ;;
   esac
@@ -523,6 +536,7 @@ cmd_up() {
   mkdir -p "$LOGS"
   start_part mariadb
   start_part temporal
+  await_part temporal
   start_part zipkin
   # The JVMs start in parallel (each needs only MariaDB, Temporal and, lazily, the identity
   # provider), then we wait for them all. The Web UI needs the identity provider when it starts.
@@ -583,5 +597,5 @@ case "$CMD" in
   stop) need_part "$@"; stop_part "$1" TERM ;;
   kill) need_part "$@"; stop_part "$1" KILL ;;
   restart) need_part "$@"; stop_part "$1" TERM; start_part "$1"; await_part "$1" ;;
-  *) sed -n '2,44p' "$0" | sed 's/^# \{0,1\}//'; [ -z "$CMD" ] || exit 2 ;;
+  *) sed -n '2,51p' "$0" | sed 's/^# \{0,1\}//'; [ -z "$CMD" ] || exit 2 ;;
 esac
