@@ -70,6 +70,25 @@ class RealStackOrderLifecycleTest extends OrderLifecycleScenarios {
     }
 
     @Test
+    void anOperatorCancellingAShippingOrdersWorkflowWithTheCliLeavesNoChargeStockOrShipment() throws Exception {
+        String sku = freshSku(5);
+        String orderId = placeShippedTo(sku, "NEVER-ARRIVES 14");
+        awaitView(orderId, "picked up and shipping", view -> view.path("status").asText().equals("SHIPPING")
+                && view.path("timeline").findValuesAsText("event").contains("PICKED_UP"));
+
+        RealStack.ScriptResult cancelled = RealStack.command(List.of(RealStack.temporalCli().toString(),
+                "workflow", "cancel", "--address", RealStack.TEMPORAL_ADDRESS, "--workflow-id", "order-" + orderId),
+                Map.of(), Duration.ofSeconds(60));
+        assertThat(cancelled.exitCode()).as(cancelled.output()).isZero();
+
+        JsonNode view = CLIENT.awaitTerminal(orderId, TERMINAL_WITHIN);
+        assertThat(view.path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(view.path("failure").path("step").asText()).isEqualTo("SHIPPING");
+        Ledgers.assertMoneyAndHoldings(List.of(view));
+        assertThat(CLIENT.available(sku)).as("the released units are back").isEqualTo(5);
+    }
+
+    @Test
     void everyOutcomeLeavesTheBooksConservedLostGoodsGoneAndReturnedGoodsRestocked() throws Exception {
         String sku = freshSku(STOCKED);
         Map<String, String> expected = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import io.orderflow.checkout.CheckoutWorkflow;
 import io.orderflow.checkout.CheckoutWorkflowImpl;
 import io.orderflow.codec.AesGcmPayloadCodec;
 import io.orderflow.codec.EncryptionKeys;
+import io.orderflow.e2e.CarrierSignatures;
 import io.orderflow.e2e.OrderflowClient;
 import io.orderflow.e2e.stack.versionb.TimerBeforeTheFirstStep;
 import io.orderflow.e2e.stack.versionb.VersionBChange;
@@ -35,10 +36,13 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,10 +51,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Shipping an incompatible workflow change beside running orders, the way an operator does it on a
- * cluster: version B of the checkout worker starts next to version A, the Temporal CLI makes B
- * current, new orders run on B while the orders begun on A finish on A (they are PINNED), and A is
- * stopped only once Temporal reports it drained. B's change would break A's orders, as replaying
- * one of their histories with B's code shows.
+ * cluster: version B of the checkout worker starts next to version A while A's orders wait in
+ * SHIPPING for their carrier, the Temporal CLI makes B current, new orders run on B, and A's orders
+ * finish on A (they are PINNED): by the carrier's signed events, and one past its delivery deadline
+ * by an operator's resolution. A is stopped only once Temporal reports it drained. B's change would
+ * break A's orders, as replaying one of their histories with B's code shows.
  */
 class WorkerVersioningRolloutTest {
 
@@ -60,6 +65,7 @@ class WorkerVersioningRolloutTest {
     private static final String VERSION_A = "stack-a";
     private static final String VERSION_B = "stack-b";
     private static final Duration ORDER_WAIT = Duration.ofSeconds(150);
+    private static final int STOCKED = 10;
 
     /** Version B's classes, for the second checkout worker's class path; removed after the test. */
     @TempDir
@@ -77,11 +83,10 @@ class WorkerVersioningRolloutTest {
                 .setDataConverter(OrderflowDataConverter.create(new AesGcmPayloadCodec(keys))).build());
     }
 
-    /** The stack as it was: its own checkout worker (version A) current, no version B, delivery up. */
+    /** The stack as it was: its own checkout worker (version A) current, no version B. */
     @AfterAll
     static void backToTheStacksOwnVersion() {
         try {
-            RealStack.stack("start", "delivery");
             RealStack.stack("start", "checkout");
             RealStack.stack("stop", "checkout2");
         } finally {
@@ -90,19 +95,23 @@ class WorkerVersioningRolloutTest {
     }
 
     @Test
-    void anIncompatibleWorkflowChangeShipsBesideRunningOrdersWhichFinishOnTheBuildTheyStartedOn() throws Exception {
+    void anIncompatibleWorkflowChangeShipsBesideOrdersWaitingInShippingWhichFinishOnTheBuildTheyStartedOn()
+            throws Exception {
         String sku = "ROLL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        assertThat(CLIENT.putProduct(sku, "Rollout mug", 1250, "EUR", 10).status()).isEqualTo(200);
+        assertThat(CLIENT.putProduct(sku, "Rollout mug", 1250, "EUR", STOCKED).status()).isEqualTo(200);
         assertThat(currentVersion()).as("the stack's own checkout worker is current").isEqualTo(VERSION_A);
 
         // Version B polls beside A but gets nothing: new orders go to the current version only.
         copyVersionBClassesTo(versionB);
         RealStack.stack(Map.of("ORDERFLOW_STACK_LOADER_PATH", versionB.toString()), "start", "checkout2");
 
-        // Orders that are still running on A: with the delivery worker down they wait at their last step.
-        RealStack.stack("stop", "delivery");
-        List<String> onA = place(sku, 3);
-        onA.forEach(orderId -> awaitStatus(orderId, "SCHEDULING_DELIVERY"));
+        // Orders on A that wait in SHIPPING: the simulated carrier picks these parcels up and then
+        // reports nothing more, as a parcel on the road for days would.
+        List<String> onA = place(sku, 3, "NEVER-ARRIVES 7");
+        Map<String, JsonNode> shipping = new LinkedHashMap<>();
+        onA.forEach(orderId -> shipping.put(orderId, awaitView(orderId, "shipping and picked up",
+                view -> view.path("status").asText().equals("SHIPPING")
+                        && view.path("timeline").findValuesAsText("event").contains("PICKED_UP"))));
         onA.forEach(orderId -> assertPinnedTo(orderId, VERSION_A));
 
         cli("worker", "deployment", "set-current-version", "--deployment-name", DEPLOYMENT,
@@ -110,25 +119,56 @@ class WorkerVersioningRolloutTest {
         assertThat(currentVersion()).isEqualTo(VERSION_B);
         assertThat(drainageStatus(VERSION_A)).as("A still has pinned orders open").isEqualTo("draining");
 
-        List<String> onB = place(sku, 2);
-        onB.forEach(orderId -> awaitStatus(orderId, "SCHEDULING_DELIVERY"));
-        onB.forEach(orderId -> assertPinnedTo(orderId, VERSION_B));
+        // New orders run on B, from their first step to the carrier's delivery.
+        List<String> onB = place(sku, 2, "12 Main St");
+        onB.forEach(orderId -> assertThat(CLIENT.awaitTerminal(orderId, ORDER_WAIT).path("status").asText())
+                .as(orderId).isEqualTo("COMPLETED"));
 
-        RealStack.stack("start", "delivery");
-        Stream.concat(onA.stream(), onB.stream()).forEach(orderId -> assertThat(
-                CLIENT.awaitTerminal(orderId, ORDER_WAIT).path("status").asText()).as(orderId).isEqualTo("COMPLETED"));
+        // A's orders end on A, while B is current: two by the carrier's signed events...
+        String lost = onA.get(0);
+        String delivered = onA.get(1);
+        String overdue = onA.get(2);
+        assertThat(postCarrierEvent(delivered, shipping.get(delivered), "DELIVERED").status()).isEqualTo(202);
+        assertThat(postCarrierEvent(lost, shipping.get(lost), "LOST").status()).isEqualTo(202);
+        JsonNode deliveredView = CLIENT.awaitTerminal(delivered, ORDER_WAIT);
+        JsonNode lostView = CLIENT.awaitTerminal(lost, ORDER_WAIT);
+        assertThat(deliveredView.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(lostView.path("failure").path("code").asText()).isEqualTo("DELIVERY_LOST");
 
-        // Each order ran on its own build from its first step to its last.
+        // ... and one past its delivery deadline by an operator.
+        JsonNode flagged = awaitView(overdue, "overdue",
+                view -> view.path("attention").path("reason").asText().equals("DELIVERY_OVERDUE"));
+        assertThat(flagged.path("status").asText()).isEqualTo("SHIPPING");
+        OrderflowClient.Response resolved = CLIENT.resolve(overdue, "RETURNED", "came back to the warehouse");
+        assertThat(resolved.status()).as(resolved.body().toString()).isEqualTo(202);
+        JsonNode returned = CLIENT.awaitTerminal(overdue, ORDER_WAIT);
+        assertThat(returned.path("status").asText()).as(returned.toString()).isEqualTo("FAILED");
+        assertThat(returned.path("failure").path("code").asText()).isEqualTo("DELIVERY_RETURNED");
+        assertThat(returned.path("failure").path("message").asText()).contains("came back to the warehouse");
+        assertThat(returned.path("attention").isNull()).isTrue();
+
+        List<JsonNode> views = new ArrayList<>(List.of(deliveredView, lostView, returned));
+        for (String orderId : onB) {
+            views.add(CLIENT.getOrder(orderId).body());
+        }
+        Ledgers.assertMoneyAndHoldings(views);
+        // Every order took one unit; the lost parcel's unit is gone, the returned one is back.
+        assertThat(CLIENT.available(sku)).isEqualTo(STOCKED - 4);
+
+        // Each order ran on its own build from its first step to its last: every workflow task of
+        // A's orders, the carrier events' and the resolution's after B became current included.
         onA.forEach(orderId -> {
             assertPinnedTo(orderId, VERSION_A);
+            assertThat(workflowTasksCompletedBy(orderId)).as(orderId).containsOnly(VERSION_A);
             assertThat(firstCommand(orderId)).as(orderId).isNotEqualTo(EventType.EVENT_TYPE_TIMER_STARTED);
         });
         onB.forEach(orderId -> {
             assertPinnedTo(orderId, VERSION_B);
+            assertThat(workflowTasksCompletedBy(orderId)).as(orderId).containsOnly(VERSION_B);
             assertThat(firstCommand(orderId)).as(orderId).isEqualTo(EventType.EVENT_TYPE_TIMER_STARTED);
         });
         // B's change really is incompatible: an order of A replays with A's code, not with B's.
-        WorkflowExecutionHistory historyOfA = workflows.fetchHistory(CheckoutWorkflow.workflowId(onA.get(0)));
+        WorkflowExecutionHistory historyOfA = workflows.fetchHistory(CheckoutWorkflow.workflowId(overdue));
         replay(historyOfA);
         assertThatThrownBy(() -> replay(historyOfA, new TimerBeforeTheFirstStep()))
                 .hasStackTraceContaining("NonDeterministicException")
@@ -139,29 +179,39 @@ class WorkerVersioningRolloutTest {
                 .until(() -> drainageStatus(VERSION_A), "drained"::equals);
         RealStack.stack("stop", "checkout");
 
-        String afterA = place(sku, 1).get(0);
+        String afterA = place(sku, 1, "12 Main St").get(0);
         assertThat(CLIENT.awaitTerminal(afterA, ORDER_WAIT).path("status").asText()).isEqualTo("COMPLETED");
         assertPinnedTo(afterA, VERSION_B);
         // Orders that finished on A stay readable after A is gone.
-        OrderflowClient.Response finishedOnA = CLIENT.getOrder(onA.get(0));
-        assertThat(finishedOnA.status()).as(finishedOnA.body().toString()).isEqualTo(200);
-        assertThat(finishedOnA.text("status")).isEqualTo("COMPLETED");
+        for (String orderId : onA) {
+            OrderflowClient.Response finishedOnA = CLIENT.getOrder(orderId);
+            assertThat(finishedOnA.status()).as(finishedOnA.body().toString()).isEqualTo(200);
+            assertThat(finishedOnA.text("status")).isIn("COMPLETED", "FAILED");
+        }
     }
 
-    private static List<String> place(String sku, int orders) {
+    private static List<String> place(String sku, int orders, String line1) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < orders; i++) {
-            OrderflowClient.Response placed = CLIENT.placeOrder(
-                    OrderflowClient.order("cust-rollout", sku, 1, "tok_visa", "GB"), null);
+            OrderflowClient.Response placed = CLIENT.placeOrder(OrderflowClient.shippedTo(
+                    OrderflowClient.order("cust-rollout", sku, 1, "tok_visa", "GB"), line1), null);
             assertThat(placed.status()).as(placed.body().toString()).isEqualTo(202);
             ids.add(placed.text("orderId"));
         }
         return ids;
     }
 
-    private static void awaitStatus(String orderId, String status) {
-        await(orderId + " " + status).atMost(ORDER_WAIT).pollInterval(Duration.ofMillis(500))
-                .until(() -> CLIENT.getOrder(orderId).text("status"), status::equals);
+    /** What the carrier says about the parcel, signed with the stack's webhook secret. */
+    private static OrderflowClient.Response postCarrierEvent(String orderId, JsonNode view, String type) {
+        String event = "{\"eventId\":\"rollout-" + UUID.randomUUID() + "\",\"trackingNumber\":\""
+                + view.path("trackingNumber").asText() + "\",\"reference\":\"" + orderId + "\",\"type\":\""
+                + type + "\",\"at\":\"" + Instant.now() + "\"}";
+        return CLIENT.postCarrierEvent(event, CarrierSignatures.sign(RealStack.carrierWebhookSecret(), event));
+    }
+
+    private static JsonNode awaitView(String orderId, String description, Predicate<JsonNode> condition) {
+        return await(orderId + " " + description).atMost(ORDER_WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> CLIENT.getOrder(orderId).body(), condition);
     }
 
     private static void assertPinnedTo(String orderId, String buildId) {
@@ -173,6 +223,17 @@ class WorkerVersioningRolloutTest {
         assertThat(versioning.getBehavior()).as(orderId).isEqualTo(VersioningBehavior.VERSIONING_BEHAVIOR_PINNED);
         assertThat(versioning.getDeploymentVersion().getDeploymentName()).as(orderId).isEqualTo(DEPLOYMENT);
         assertThat(versioning.getDeploymentVersion().getBuildId()).as(orderId).isEqualTo(buildId);
+    }
+
+    /** The build id of the worker that completed each of the order's workflow tasks. */
+    private static List<String> workflowTasksCompletedBy(String orderId) {
+        return workflows.fetchHistory(CheckoutWorkflow.workflowId(orderId)).getEvents().stream()
+                .filter(HistoryEvent::hasWorkflowTaskCompletedEventAttributes)
+                .map(HistoryEvent::getWorkflowTaskCompletedEventAttributes)
+                .map(completed -> completed.hasDeploymentVersion()
+                        ? completed.getDeploymentVersion().getBuildId()
+                        : completed.getWorkerDeploymentVersion().replaceFirst("^" + DEPLOYMENT + "\\.", ""))
+                .toList();
     }
 
     /** The first thing the workflow did after its first workflow task. */
