@@ -4,10 +4,17 @@
 # and after the run) and peak resident memory (VmHWM). Prints a JSON summary; the Gatling HTML
 # report is under bench/target/gatling/.
 #
-#   bench/run.sh embedded [gatling settings]   boots embedded/target/embedded-*-exec.jar on spare ports
+#   bench/run.sh embedded [gatling settings]   boots embedded/target/embedded-*-exec.jar (or
+#                                              BENCH_EMBEDDED_JAR) on spare ports
 #   bench/run.sh stack    [gatling settings]   against a running `scripts/stack.sh up`
 #
 # Gatling settings: -Dworkload=open -Drate=20 | -Dworkload=closed -Dusers=16, -Dduration=60.
+# BENCH_WARMUP=S (default 20): first the same workload for S seconds, not measured (JIT, caches,
+# connection pools), like CeilingRun's own warm-up; 0 skips it.
+# The embedded platform's simulated carrier reports pick-up and delivery right after booking here
+# (ORDERFLOW_DELIVERY_CARRIER_EVENTS_DELAY, default 0s in this script, 1s in the product): a
+# closed workload's throughput is its clients divided by the order's latency, and a carrier's
+# delay would bound it whatever the platform costs. The stack runs with the stack's settings.
 # BENCH_CEILING=1: afterwards, the bare-Temporal ceiling (CeilingRun) with as many clients and for as
 # long, against the same Temporal server, while the platform still runs; the summary then names
 # both and their ratio.
@@ -22,15 +29,18 @@ declare -A pids=()
 case "$target" in
   embedded)
     base=19080
-    jar=$(ls embedded/target/embedded-*-exec.jar)
-    log=$(mktemp)
+    jar="${BENCH_EMBEDDED_JAR:-$(ls embedded/target/embedded-*-exec.jar)}"
+    # The platform's own log, kept for a look after the run (overwritten by the next one).
+    mkdir -p bench/target
+    log=bench/target/embedded-platform.log
     ORDERFLOW_EMBEDDED_TEMPORAL_PORT=$((base + 153)) ORDERFLOW_EMBEDDED_GATEWAY_PORT=$base \
     ORDERFLOW_EMBEDDED_STOCK_PORT=$((base + 1)) ORDERFLOW_EMBEDDED_PAYMENT_PORT=$((base + 2)) \
     ORDERFLOW_EMBEDDED_DELIVERY_PORT=$((base + 3)) ORDERFLOW_EMBEDDED_CHECKOUT_PORT=$((base + 4)) \
     ORDERFLOW_EMBEDDED_IDENTITY_PORT=$((base + 5)) ORDERFLOW_EMBEDDED_WEB_PORT=$((base + 6)) \
+    ORDERFLOW_DELIVERY_CARRIER_EVENTS_DELAY="${ORDERFLOW_DELIVERY_CARRIER_EVENTS_DELAY:-0s}" \
       java ${JAVA_OPTS:-} -jar "$jar" >"$log" 2>&1 &
     pid=$!
-    trap 'status=$?; kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -f "$log"; exit $status' EXIT
+    trap 'status=$?; kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; exit $status' EXIT
     until curl -sf "http://127.0.0.1:$base/actuator/health/readiness" >/dev/null; do
       kill -0 $pid 2>/dev/null || { tail -40 "$log"; exit 1; }
       sleep 0.5
@@ -53,6 +63,11 @@ esac
 
 # utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat).
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+if [ "${BENCH_WARMUP:-20}" -gt 0 ]; then
+  mvn -B -q -f bench/pom.xml gatling:test "${urls[@]}" "$@" -Dduration="${BENCH_WARMUP:-20}" >/dev/null 2>&1 \
+    || echo "bench: the warm-up had failures" >&2
+fi
 
 declare -A before=()
 for part in "${!pids[@]}"; do before[$part]=$(cpu_ticks "${pids[$part]}"); done

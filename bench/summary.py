@@ -14,6 +14,15 @@ COLUMNS = ["total", "ok", "ko", "ko_percent", "per_s", "min_ms", "p50_ms", "p75_
            "max_ms", "mean_ms", "stddev_ms"]
 
 
+def number(text):
+    """A figure of the table ("1,234", "12.5"); None for "-" and for what is not a number (the
+    errors table's percentages share the markup)."""
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
 class StatisticsTable(HTMLParser):
     """Rows of the report's statistics table: {name: {column: number}}."""
 
@@ -40,8 +49,7 @@ class StatisticsTable(HTMLParser):
         if self._in_name and data.strip():
             self._name = data.strip()
         elif self._in_value and data.strip():
-            text = data.strip().replace(",", "")
-            self._values.append(float(text) if text not in ("-", "") else None)
+            self._values.append(number(data.strip()))
 
 
 def main():

@@ -52,6 +52,8 @@ public class CheckoutSimulation extends Simulation {
             exec(http("place order").post("/api/v1/orders")
                     .body(StringBody(orderJson(sku)))
                     .check(status().is(202), jmesPath("orderId").saveAs("orderId")))
+            // A refused order has nothing to follow: it counts once, as the failed request it is.
+            .exitHereIfFailed()
             .asLongAs(session -> !isTerminal(session) && session.getInt("waits") < MAX_WAITS, "waits").on(
                     exec(http("follow to terminal").get("/api/v1/orders/#{orderId}?waitForTerminal=PT30S")
                             .check(status().is(200), jmesPath("status").saveAs("status"))))
