@@ -3,6 +3,7 @@ package io.orderflow.worker.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.exporter.zipkin.ZipkinSpanExporter;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.orderflow.testing.TestEncryption;
@@ -36,6 +37,33 @@ class WorkerTracingTest {
             assertThat(worker.getBean(WorkflowClient.class).getOptions().getInterceptors())
                     .hasAtLeastOneElementOfType(OpenTracingClientInterceptor.class);
         }
+    }
+
+    @Test
+    void withoutAZipkinEndpointSpansKeepTheirIdsButRecordNothing() {
+        try (ConfigurableApplicationContext worker = checkoutWorker()) {
+            Span span = startSpan(worker);
+            // The ids still go into log lines and onward in traceparent headers.
+            assertThat(span.getSpanContext().isValid()).isTrue();
+            assertThat(span.getSpanContext().isSampled()).isFalse();
+            assertThat(span.isRecording()).isFalse();
+            span.end();
+        }
+    }
+
+    @Test
+    void withAZipkinEndpointEveryTraceIsRecordedByDefault() {
+        try (ConfigurableApplicationContext worker = checkoutWorker(
+                "--orderflow.tracing.zipkin-endpoint=http://127.0.0.1:1/api/v2/spans")) {
+            Span span = startSpan(worker);
+            assertThat(span.getSpanContext().isSampled()).isTrue();
+            assertThat(span.isRecording()).isTrue();
+            span.end();
+        }
+    }
+
+    private static Span startSpan(ConfigurableApplicationContext worker) {
+        return worker.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("work").startSpan();
     }
 
     /** Nothing listens on port 1: the worker is built but never polls, which is all these tests need. */
