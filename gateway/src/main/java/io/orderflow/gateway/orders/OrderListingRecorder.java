@@ -8,6 +8,7 @@ import io.orderflow.gateway.GatewayProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
@@ -43,6 +44,17 @@ public class OrderListingRecorder {
     }
 
     private void signal(String customerId, String orderId) {
+        try {
+            signalWithStart(customerId, orderId);
+        } catch (WorkflowExecutionAlreadyStarted raced) {
+            // A customer's first orders placed at the same moment: Temporal's in-process test server
+            // lets one signal-with-start create the list and refuses the others instead of
+            // signalling the list it just created. It exists now, so once more lands.
+            signalWithStart(customerId, orderId);
+        }
+    }
+
+    private void signalWithStart(String customerId, String orderId) {
         client.newUntypedWorkflowStub(CustomerOrdersWorkflow.TYPE, WorkflowOptions.newBuilder()
                         .setWorkflowId(CustomerOrdersWorkflow.workflowId(customerId))
                         .setTaskQueue(TaskQueues.CHECKOUT)
