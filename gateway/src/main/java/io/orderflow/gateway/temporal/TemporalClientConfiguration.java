@@ -4,6 +4,7 @@ import io.orderflow.OrderflowDataConverter;
 import io.orderflow.codec.AesGcmPayloadCodec;
 import io.orderflow.gateway.GatewayProperties;
 import io.orderflow.gateway.encryption.EncryptionProperties;
+import io.opentelemetry.context.Context;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -54,7 +55,9 @@ public class TemporalClientConfiguration {
      * Runs the blocking Temporal calls that must not hold a request thread or run on gRPC's own
      * threads: the state query after a wait ends, and cancel Updates (which the caller abandons
      * after their deadline). Bounded in threads and in queue: when it is full the gateway says
-     * "retry later" (503) instead of piling up work.
+     * "retry later" (503) instead of piling up work. Each task runs in the trace context of the
+     * request that handed it over, so a cart's checkout Update (and the order workflow it starts)
+     * stays in that request's trace instead of beginning a trace of its own.
      */
     private static final int CANCEL_HEADROOM = 100;
 
@@ -62,7 +65,7 @@ public class TemporalClientConfiguration {
     ExecutorService orderQueryExecutor(GatewayProperties properties) {
         GatewayProperties.Orders orders = properties.orders();
         AtomicInteger threads = new AtomicInteger();
-        return new ThreadPoolExecutor(orders.queryThreads(), orders.queryThreads(), 60, TimeUnit.SECONDS,
+        ExecutorService pool = new ThreadPoolExecutor(orders.queryThreads(), orders.queryThreads(), 60, TimeUnit.SECONDS,
                 // Room for the final query of every admitted wait (the wait cap bounds those), plus
                 // some cancels; a cancel that finds no room is answered 503 at once.
                 new ArrayBlockingQueue<>(orders.maxConcurrentWaits() + CANCEL_HEADROOM),
@@ -72,5 +75,6 @@ public class TemporalClientConfiguration {
                     return thread;
                 },
                 new ThreadPoolExecutor.AbortPolicy());
+        return Context.taskWrapping(pool);
     }
 }
