@@ -35,7 +35,7 @@ public final class PagesBrowser implements AutoCloseable {
     private final ChromeDriver browser;
     private final String web;
 
-    PagesBrowser(String webUrl) {
+    public PagesBrowser(String webUrl) {
         this.web = webUrl;
         this.browser = HeadlessChromium.start(PHONE_WIDTH + "," + PHONE_HEIGHT, List.of(LogType.BROWSER));
     }

@@ -3,31 +3,28 @@ package io.orderflow.e2e.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.e2e.OrderflowClient;
 import io.orderflow.identity.testing.DevTokens;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * One order is one trace in the stack's trace UI (Zipkin), across every process it touched: the
- * client starts the trace with its own W3C {@code traceparent}, and the gateway, the checkout worker
- * and the three service workers all continue it.
+ * One request is one trace in the stack's trace UI (Zipkin), across every process it touched: the
+ * client starts the trace with its own W3C {@code traceparent}, and the web pages, the gateway, the
+ * checkout worker, the three service workers and the identity provider all continue it. An order
+ * placed in the storefront's pages, without a trace of the client's own, is {@link StorefrontTraceTest}.
  */
 class OrderTraceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @BeforeAll
     static void stackIsUp() {
@@ -36,12 +33,12 @@ class OrderTraceTest {
 
     @Test
     void anOrderIsOneTraceFromTheGatewayThroughTheWorkflowToEachServicesActivityAndItsDatabase() throws IOException {
-        String traceId = randomHex(16);
+        String traceId = Zipkin.newTraceId();
         HttpResponse<String> placed = OrderflowClient.sendRaw(HttpRequest.newBuilder(
                         RealStack.GATEWAY.resolve("/api/v1/orders"))
                 .header("Authorization", "Bearer " + RealStack.TOKENS.accessToken(DevTokens.ALICE))
                 .header("Content-Type", "application/json")
-                .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
+                .header("traceparent", Zipkin.traceparent(traceId))
                 .POST(HttpRequest.BodyPublishers.ofString(
                         OrderflowClient.order("alice", "MUG-RED", 1, "tok_visa", "GB").toString()))
                 .build());
@@ -52,7 +49,7 @@ class OrderTraceTest {
 
         // Each process exports its spans in batches every few seconds.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            List<String> spans = spans(traceId);
+            List<String> spans = labels(traceId);
             assertThat(spans).contains(
                     "orderflow-gateway: http post /api/v1/orders",
                     "orderflow-gateway: startworkflow:checkout",
@@ -67,36 +64,57 @@ class OrderTraceTest {
 
     @Test
     void aCatalogReadIsOneTraceThroughTheGatewaysProxyToTheStockService() {
-        String traceId = randomHex(16);
+        String traceId = Zipkin.newTraceId();
         HttpResponse<String> read = OrderflowClient.sendRaw(HttpRequest.newBuilder(
                         RealStack.GATEWAY.resolve("/api/v1/products/MUG-RED"))
-                .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
+                .header("traceparent", Zipkin.traceparent(traceId))
                 .GET().build());
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(spans(traceId)).contains(
+                assertThat(labels(traceId)).contains(
                         "orderflow-gateway: http get /api/v1/products/{sku}",
                         "orderflow-gateway: http get",
                         "orderflow-stock: http get /products/{sku}"));
     }
 
-    /** "service: span name" of every span Zipkin holds for the trace (none yet: empty). */
-    private static List<String> spans(String traceId) throws IOException {
-        HttpResponse<String> response = OrderflowClient.sendRaw(HttpRequest.newBuilder(
-                URI.create(RealStack.ZIPKIN + "/api/v2/trace/" + traceId)).GET().build());
-        List<String> spans = new ArrayList<>();
-        if (response.statusCode() == 200) {
-            for (JsonNode span : JSON.readTree(response.body())) {
-                spans.add(span.path("localEndpoint").path("serviceName").asText() + ": " + span.path("name").asText());
-            }
-        }
-        return spans;
+    @Test
+    void theStorefrontPageIsOneTraceFromTheWebPagesThroughTheGatewayToTheStockService() {
+        String traceId = Zipkin.newTraceId();
+        HttpResponse<String> page = OrderflowClient.sendRaw(HttpRequest.newBuilder(RealStack.WEB.resolve("/"))
+                .header("traceparent", Zipkin.traceparent(traceId))
+                .GET().build());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(labels(traceId)).contains(
+                        "orderflow-web: http get /",
+                        "orderflow-web: http get",
+                        "orderflow-gateway: http get /api/v1/products",
+                        "orderflow-stock: http get /products"));
     }
 
-    private static String randomHex(int bytes) {
-        byte[] value = new byte[bytes];
-        RANDOM.nextBytes(value);
-        return HexFormat.of().formatHex(value);
+    @Test
+    void aTokenRequestIsASpanOfTheIdentityServiceInTheCallersTrace() {
+        String traceId = Zipkin.newTraceId();
+        HttpResponse<String> token = OrderflowClient.sendRaw(HttpRequest.newBuilder(RealStack.ISSUER.resolve("/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (DevTokens.ALICE.clientId() + ":" + DevTokens.ALICE.secret()).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("traceparent", Zipkin.traceparent(traceId))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=orders:read"))
+                .build());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+
+        // The token endpoint is a filter of Spring Authorization Server, not a mapped route: its
+        // request span is "http post", and the grant is the security span inside it.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(labels(traceId)).contains(
+                        "orderflow-identity: http post",
+                        "orderflow-identity: authenticate oauth2clientcredentials"));
+    }
+
+    private static List<String> labels(String traceId) {
+        return Zipkin.trace(traceId).stream().map(Zipkin.Span::label).toList();
     }
 }
