@@ -310,9 +310,12 @@ start_zipkin() {
       "-DoutputDirectory=$dir" >"$LOGS/zipkin-fetch.log" 2>&1 \
       || { log_tail zipkin-fetch; die "could not fetch io.zipkin:zipkin-server:$ZIPKIN_VERSION:exec with Maven"; }
   fi
+  # In-memory storage evicts the oldest traces past max-spans; Zipkin's default (500 000) does not
+  # fit the stack's 256 MB heap, and a stack that runs benchmarks for a while would reach it.
   # shellcheck disable=SC2086
   launch zipkin java $JAVA_OPTS "-Dorderflow.stack.run=$RUN" -jar "$jarfile" \
-    "--armeria.ports[0].ip=127.0.0.1" "--armeria.ports[0].port=$ZIPKIN_PORT" "--armeria.ports[0].protocols=http"
+    "--armeria.ports[0].ip=127.0.0.1" "--armeria.ports[0].port=$ZIPKIN_PORT" "--armeria.ports[0].protocols=http" \
+    "--zipkin.storage.mem.max-spans=${ORDERFLOW_STACK_ZIPKIN_MAX_SPANS:-100000}"
 }
 
 # ---------------------------------------------------------------- Temporal Web UI
