@@ -1,5 +1,6 @@
 package io.orderflow.testing;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.orderflow.TaskQueues;
@@ -15,10 +16,12 @@ import io.orderflow.customer.CustomerOrdersWorkflowImpl;
 import io.temporal.api.history.v1.History;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
 import io.temporal.common.converter.DataConverter;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -159,6 +162,19 @@ public final class CheckoutTestEnvironment implements AutoCloseable {
     /** Waits (skipping time) for the order's final view. */
     public OrderView result(String orderId) {
         return WorkflowStub.fromTyped(workflow(orderId)).getResult(OrderView.class);
+    }
+
+    /**
+     * Cancels the order's execution as an operator does from the Web UI or the CLI, waits until it
+     * closed as cancelled (the SDK closes a cancel-requested execution that way, with no result)
+     * and returns the final view from the query.
+     */
+    public OrderView cancelExecution(String orderId) {
+        WorkflowStub execution = WorkflowStub.fromTyped(workflow(orderId));
+        execution.cancel();
+        assertThatThrownBy(() -> execution.getResult(OrderView.class)).isInstanceOf(WorkflowFailedException.class)
+                .cause().isInstanceOf(CanceledFailure.class);
+        return workflow(orderId).state();
     }
 
     /** Runs the order to its end (skipping time) and returns the final view. */
