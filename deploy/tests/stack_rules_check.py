@@ -99,16 +99,19 @@ def main() -> int:
     finals = ([place(bearer, sku, "tok_declined") for _ in range(DECLINED)]
               + [place(bearer, sku, "tok_visa") for _ in range(APPROVED)])
     print("orders:", ", ".join(f"{o['orderId']} {o['status']}" for o in finals))
-    # The SDK hands its counters to Micrometer every few seconds: wait until every charge and
-    # every order's end show.
+    # The SDK hands its counters to Micrometer every few seconds, not all in the same hand-over:
+    # wait until every charge, every declined charge and every order's end show.
     deadline = time.monotonic() + 60
     while True:
         delta = changed(before, scrape())
         charges = sum(v for (name, labels), v in delta.items()
                       if name == WATCHED[1] and ("activity_type", "PaymentCharge") in labels)
+        declined = sum(v for (name, labels), v in delta.items()
+                       if name == WATCHED[0] and ("activity_type", "PaymentCharge") in labels)
         ended = sum(v for (name, labels), v in delta.items()
                     if name == WATCHED[2] and dict(labels)["status"] in TERMINAL)
-        if (charges >= DECLINED + APPROVED and ended >= DECLINED + APPROVED) or time.monotonic() > deadline:
+        if (charges >= DECLINED + APPROVED and declined >= DECLINED and ended >= DECLINED + APPROVED) \
+                or time.monotonic() > deadline:
             break
         time.sleep(1)
     print(f"scraped: {len(delta)} series changed during the run")
