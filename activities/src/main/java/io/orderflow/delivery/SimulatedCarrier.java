@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The deterministic carrier of the simulated world: delivers to the configured countries, never to
  * {@code AQ}. After a booking it reports {@code PICKED_UP} then {@code DELIVERED} to our webhook
  * (after {@link CarrierEventsProperties#delay()}), unless the first address line says otherwise:
- * {@value #LOSE_ME} ends in {@code LOST}, {@value #RETURN_ME} in {@code RETURNED},
- * {@value #NEVER_ARRIVES} in silence. The events wait in its outbox table, written with the booking,
+ * {@value CarrierScenarios#LOSE_ME} ends in {@code LOST}, {@value CarrierScenarios#RETURN_ME} in {@code RETURNED},
+ * {@value CarrierScenarios#NEVER_ARRIVES} in silence. The events wait in its outbox table, written with the booking,
  * and {@link CarrierEventSender} posts them. Tracking numbers are derived from the order id, so a repeat booking (even after a
  * restart) yields the same number.
  *
@@ -40,13 +40,6 @@ public class SimulatedCarrier implements Carrier {
 
     /** Antarctica: the brief's fixed way to trigger ADDRESS_UNSERVICEABLE. */
     public static final String NEVER_SERVICEABLE = "AQ";
-
-    /** In the first address line: the parcel gets lost after pick-up. */
-    public static final String LOSE_ME = "LOSE-ME";
-    /** In the first address line: the parcel comes back after pick-up. */
-    public static final String RETURN_ME = "RETURN-ME";
-    /** In the first address line: nothing is heard after pick-up (the delivery goes overdue). */
-    public static final String NEVER_ARRIVES = "NEVER-ARRIVES";
 
     private final Set<String> serviceable;
     private final JdbcClient bookings;
@@ -87,7 +80,7 @@ public class SimulatedCarrier implements Carrier {
                         .param("now", Timestamp.from(now))
                         .update();
                 if (events.enabled()) {
-                    outbox.queue(idempotencyKey, trackingNumber, eventsFor(address), now.plus(events.delay()));
+                    outbox.queue(idempotencyKey, trackingNumber, CarrierScenarios.eventsFor(address.line1()), now.plus(events.delay()));
                 }
             });
         } catch (DuplicateKeyException repeat) {
@@ -106,21 +99,6 @@ public class SimulatedCarrier implements Carrier {
                 .param("key", idempotencyKey)
                 .param("now", Timestamp.from(Instant.now()))
                 .update();
-    }
-
-    /** What the carrier will report for a parcel to this address, in order (brief's scenarios, by first line). */
-    static List<CarrierEventType> eventsFor(ShippingAddress address) {
-        String line = address.line1() == null ? "" : address.line1().toUpperCase(Locale.ROOT);
-        if (line.contains(NEVER_ARRIVES)) {
-            return List.of(CarrierEventType.PICKED_UP);
-        }
-        if (line.contains(LOSE_ME)) {
-            return List.of(CarrierEventType.PICKED_UP, CarrierEventType.LOST);
-        }
-        if (line.contains(RETURN_ME)) {
-            return List.of(CarrierEventType.PICKED_UP, CarrierEventType.RETURNED);
-        }
-        return List.of(CarrierEventType.PICKED_UP, CarrierEventType.DELIVERED);
     }
 
     static String trackingNumberFor(String orderId) {

@@ -3,6 +3,7 @@ package io.orderflow.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.orderflow.delivery.CarrierScenarios;
 import io.orderflow.payment.PaymentFailures;
 import io.orderflow.stock.StockFailures;
 import io.orderflow.testing.CallLog;
@@ -108,14 +109,14 @@ class CheckoutHistoryRecorderTest {
 
     @Test
     void deliveryLostPath() {
-        OrderView view = walk(Orders.shippingToLine("delivery-lost", FakeDelivery.LOSE_ME));
+        OrderView view = walk(Orders.shippingToLine("delivery-lost", CarrierScenarios.LOSE_ME));
 
         assertThat(view.failure().code()).isEqualTo(CheckoutFailures.DELIVERY_LOST);
     }
 
     @Test
     void deliveryReturnedPath() {
-        OrderView view = walk(Orders.shippingToLine("delivery-returned", FakeDelivery.RETURN_ME));
+        OrderView view = walk(Orders.shippingToLine("delivery-returned", CarrierScenarios.RETURN_ME));
 
         assertThat(view.failure().code()).isEqualTo(CheckoutFailures.DELIVERY_RETURNED);
     }
@@ -123,7 +124,7 @@ class CheckoutHistoryRecorderTest {
     @Test
     void deliveryOverdueThenResolvedPath() {
         String orderId = "delivery-overdue-resolved";
-        CheckoutWorkflow workflow = env.start(Orders.shippingToLine(orderId, FakeDelivery.NEVER_ARRIVES));
+        CheckoutWorkflow workflow = env.start(Orders.shippingToLine(orderId, CarrierScenarios.NEVER_ARRIVES));
         env.awaitView(orderId, "shipping", view -> view.status() == OrderStatus.SHIPPING);
         env.skip(CheckoutPolicy.DEFAULT_DELIVERY_DEADLINE.plusMinutes(1));
         env.awaitView(orderId, "flagged overdue", view -> view.attention() != null);
@@ -163,7 +164,7 @@ class CheckoutHistoryRecorderTest {
     @Test
     void cancelledByAnOperatorWhileShippingPath() {
         String orderId = "cancelled-while-shipping";
-        CheckoutWorkflow workflow = env.start(Orders.shippingToLine(orderId, FakeDelivery.NEVER_ARRIVES));
+        CheckoutWorkflow workflow = env.start(Orders.shippingToLine(orderId, CarrierScenarios.NEVER_ARRIVES));
         env.awaitView(orderId, "picked up", view -> view.timeline().stream()
                 .anyMatch(entry -> entry.event() == CarrierEventType.PICKED_UP));
 

@@ -3,6 +3,7 @@ package io.orderflow.testing;
 import io.orderflow.checkout.CarrierEvent;
 import io.orderflow.checkout.CarrierEventType;
 import io.orderflow.checkout.CheckoutWorkflow;
+import io.orderflow.delivery.CarrierScenarios;
 import io.orderflow.delivery.DeliveryActivities;
 import io.orderflow.delivery.DeliveryFailures;
 import io.orderflow.delivery.Shipment;
@@ -10,8 +11,6 @@ import io.orderflow.delivery.ShipmentRequest;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,16 +23,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Like the simulated carrier, it reports what happens to the parcel: once a booking took effect
  * it sends {@code PICKED_UP} then {@code DELIVERED} to the order's workflow (the activity's own
  * client, before the booking's reply, so nothing depends on timing); an address line containing
- * {@link #LOSE_ME} ends in {@code LOST}, {@link #RETURN_ME} in {@code RETURNED}, and
- * {@link #NEVER_ARRIVES} sends nothing after the pick-up. {@link #reportingNothing()} switches the
+ * {@link CarrierScenarios#LOSE_ME} ends in {@code LOST}, {@link CarrierScenarios#RETURN_ME} in {@code RETURNED}, and
+ * {@link CarrierScenarios#NEVER_ARRIVES} sends nothing after the pick-up. {@link #reportingNothing()} switches the
  * events off for tests that send their own.
  */
 public final class FakeDelivery implements DeliveryActivities {
 
     public static final String UNSERVICEABLE_COUNTRY = "AQ";
-    public static final String LOSE_ME = "LOSE-ME";
-    public static final String RETURN_ME = "RETURN-ME";
-    public static final String NEVER_ARRIVES = "NEVER-ARRIVES";
 
     private final CallLog log;
     private final Map<String, Shipment> shipments = new ConcurrentHashMap<>();
@@ -103,21 +99,6 @@ public final class FakeDelivery implements DeliveryActivities {
         return returned.contains(orderId);
     }
 
-    /** The events the carrier sends for a parcel to this address line, in order. */
-    public static List<CarrierEventType> eventsFor(String line1) {
-        String line = line1 == null ? "" : line1.toUpperCase(Locale.ROOT);
-        if (line.contains(NEVER_ARRIVES)) {
-            return List.of(CarrierEventType.PICKED_UP);
-        }
-        if (line.contains(LOSE_ME)) {
-            return List.of(CarrierEventType.PICKED_UP, CarrierEventType.LOST);
-        }
-        if (line.contains(RETURN_ME)) {
-            return List.of(CarrierEventType.PICKED_UP, CarrierEventType.RETURNED);
-        }
-        return List.of(CarrierEventType.PICKED_UP, CarrierEventType.DELIVERED);
-    }
-
     /** The id the fake carrier gives its event of this type for this order (stable: a resend is a duplicate). */
     public static String eventId(String orderId, CarrierEventType type) {
         return orderId + "-" + type;
@@ -126,7 +107,7 @@ public final class FakeDelivery implements DeliveryActivities {
     private void report(ShipmentRequest request, Shipment shipment) {
         CheckoutWorkflow order = Activity.getExecutionContext().getWorkflowClient()
                 .newWorkflowStub(CheckoutWorkflow.class, CheckoutWorkflow.workflowId(request.orderId()));
-        for (CarrierEventType type : eventsFor(request.address().line1())) {
+        for (CarrierEventType type : CarrierScenarios.eventsFor(request.address().line1())) {
             order.reportCarrierEvent(new CarrierEvent(eventId(request.orderId(), type), shipment.trackingNumber(),
                     type, Instant.now()));
         }
