@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the simulated carrier ({@code orderflow.delivery.carrier.*}).
  *
  * @param serviceableCountries ISO 3166-1 alpha-2 codes the carrier delivers to; {@code AQ} is never
- *     serviceable, whatever this says (brief section 4)
+ *     serviceable, whatever this says (docs/architecture.md, "The simulated outside world")
  */
 @Validated
 @ConfigurationProperties("orderflow.delivery.carrier")

@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class SimulatedCarrier implements Carrier {
 
-    /** Antarctica: the brief's fixed way to trigger ADDRESS_UNSERVICEABLE. */
+    /** Antarctica: the documented, fixed way to trigger ADDRESS_UNSERVICEABLE. */
     public static final String NEVER_SERVICEABLE = "AQ";
 
     private final Set<String> serviceable;

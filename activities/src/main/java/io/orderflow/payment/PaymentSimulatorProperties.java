@@ -14,8 +14,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param latency added to every provider call (chaos and load runs); default none
  * @param transientFailureRate share of calls, 0..1, that fail transiently before doing anything
- * @param slowTokenDelay how long {@code tok_slow} takes before it approves (brief: 5 s)
- * @param flakyFailures how many attempts per order {@code tok_flaky} fails before it approves (brief: 2)
+ * @param slowTokenDelay how long {@code tok_slow} takes before it approves (documented: 5 s)
+ * @param flakyFailures how many attempts per order {@code tok_flaky} fails before it approves (documented: 2)
  */
 @Validated
 @ConfigurationProperties("orderflow.payment.simulator")

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The deterministic outside world of brief section 4:
+ * The deterministic outside world that docs/architecture.md documents:
  * {@code tok_declined} → {@link PaymentFailures#PAYMENT_DECLINED},
  * {@code tok_insufficient_funds} → {@link PaymentFailures#INSUFFICIENT_FUNDS},
  * {@code tok_flaky} fails transiently on its first attempts per order, then approves,

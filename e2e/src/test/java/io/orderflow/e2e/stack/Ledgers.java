@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The invariants of design brief §5, checked where the truth lives: in each service's own database
+ * The invariants of docs/architecture.md ("Invariants"), checked where the truth lives: in each service's own database
  * (read-only), against the order views the gateway reported, and against the simulated outside
  * world's own durable books (the provider's {@code sim_provider_*} and the carrier's
  * {@code sim_carrier_booking} tables), which a killed worker cannot wipe. Used after every crash test.

@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The order resource of the REST contract (design brief §3). The problem responses every operation
+ * The order resource of the REST contract (docs/api.md). The problem responses every operation
  * shares (400, 413, 415, 429, 503, 401, 403) are declared once for the whole API
  * ({@code io.orderflow.gateway.openapi}); each method names only its own.
  */

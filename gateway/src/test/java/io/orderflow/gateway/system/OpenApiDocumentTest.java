@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OpenAPI document is the contract (design brief §3.7): it states every status code, header,
+ * The OpenAPI document is the contract (docs/api.md): it states every status code, header,
  * constraint and security requirement the gateway really has, and nothing it does not. These are
  * its key facts; the property-based test ({@code scripts/contract-test.sh}) checks the rest
  * against the running gateway.
