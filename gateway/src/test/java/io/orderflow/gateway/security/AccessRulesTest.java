@@ -11,6 +11,8 @@ import io.orderflow.gateway.support.OrderJson;
 import io.orderflow.identity.testing.DevIdentityProvider;
 import io.orderflow.identity.testing.DevTokens;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.SearchAttributes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -36,7 +38,15 @@ class AccessRulesTest extends GatewayIntegrationTest {
             "GET, /api/v1/orders/some-order?waitForTerminal=PT1S",
             "POST, /api/v1/orders/some-order/cancel",
             "GET, /api/v1/orders",
-            "PUT, /api/v1/products/TEA-9"})
+            "POST, /api/v1/orders/some-order/resolve",
+            "POST, /api/v1/orders/some-order/retry-compensation",
+            "PUT, /api/v1/products/TEA-9",
+            "POST, /api/v1/carts",
+            "GET, /api/v1/carts/some-cart",
+            "PUT, /api/v1/carts/some-cart/lines/MUG-RED",
+            "DELETE, /api/v1/carts/some-cart/lines/MUG-RED",
+            "POST, /api/v1/carts/some-cart/checkout",
+            "GET, /api/v1/platform/load"})
     void everyProtectedEndpointAnswers401WithABearerChallengeWithoutAToken(String method, String path) {
         ApiClient.Reply reply = send(anonymous(), method, path);
 
@@ -88,6 +98,23 @@ class AccessRulesTest extends GatewayIntegrationTest {
         String orderId = placed.json().path("orderId").asText();
         assertThat(client.newUntypedWorkflowStub("order-" + orderId).describe().getTypedSearchAttributes()
                 .get(OrderSearchAttributes.CUSTOMER_ID)).isEqualTo("alice");
+    }
+
+    @Test
+    void anOrdersSearchAttributesNameItsOwnerBySubjectAndNoOtherPersonalData(@Autowired WorkflowClient client) {
+        String orderId = alicesHeldOrder();
+
+        SearchAttributes attributes = client.newUntypedWorkflowStub("order-" + orderId).describe()
+                .getTypedSearchAttributes();
+
+        assertThat(attributes.get(OrderSearchAttributes.CUSTOMER_ID)).isEqualTo("alice");
+        assertThat(attributes.getUntypedValues().keySet()).extracting(SearchAttributeKey::getName)
+                .isSubsetOf(OrderSearchAttributes.ALL.stream().map(SearchAttributeKey::getName).toList());
+        // What alice told the shop about herself stays in the (encrypted) workflow input, never in
+        // the index that every Web UI user and every list query can read.
+        assertThat(attributes.getUntypedValues().values()).extracting(String::valueOf)
+                .noneMatch(value -> value.contains("Ada Lovelace") || value.contains("12 Main St")
+                        || value.contains("N1 9GU") || value.contains(CheckoutTestWorker.HOLD));
     }
 
     @Test
@@ -230,6 +257,7 @@ class AccessRulesTest extends GatewayIntegrationTest {
             case "GET" -> client.get(path);
             case "POST" -> client.postJson(path, "{}");
             case "PUT" -> client.putJson(path, product());
+            case "DELETE" -> client.delete(path);
             default -> throw new IllegalArgumentException(method);
         };
     }
