@@ -111,7 +111,7 @@ public class GatewaySecurity implements WebMvcConfigurer {
     /**
      * A request the firewall refuses gets a problem like every other error (rendered by the error
      * page, {@code ProblemErrorController}): 501 for a method this server does not know at all
-     * (RFC 9110 §15.6.2), 400 for anything else it refuses.
+     * (RFC 9110, section 15.6.2), 400 for anything else it refuses.
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
