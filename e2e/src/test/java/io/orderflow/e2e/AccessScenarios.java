@@ -3,7 +3,9 @@ package io.orderflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.e2e.OrderflowClient.Response;
+import io.orderflow.identity.testing.DevIdentityProvider;
 import io.orderflow.identity.testing.DevTokens;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -23,6 +25,9 @@ public abstract class AccessScenarios {
     protected abstract OrderflowClient client();
 
     protected abstract DevTokens tokens();
+
+    /** The issuer the gateway trusts. */
+    protected abstract URI issuer();
 
     private OrderflowClient as(DevTokens.DevClient who) {
         return client().as(() -> tokens().accessToken(who));
@@ -71,8 +76,14 @@ public abstract class AccessScenarios {
         assertThat(placed.text("customerId")).isEqualTo("alice");
 
         assertThat(bob.getOrder(orderId).status()).isEqualTo(404);
-        assertThat(bob.listOrders("customerId=alice").status()).isEqualTo(403);
+        assertThat(bob.getOrder(orderId + "?waitForTerminal=PT2S").status()).isEqualTo(404);
         assertThat(bob.cancel(orderId, "not mine").status()).isEqualTo(404);
+        assertThat(bob.listOrders("customerId=alice").status()).isEqualTo(403);
+        Response bobsList = bob.listOrders("pageSize=100");
+        assertThat(bobsList.status()).isEqualTo(200);
+        assertThat(bobsList.body().path("orders").findValuesAsText("orderId")).doesNotContain(orderId);
+        assertThat(alice.listOrders("pageSize=100").body().path("orders").findValuesAsText("orderId"))
+                .as("alice's own list has it").contains(orderId);
 
         assertThat(alice.awaitTerminal(orderId, TERMINAL_WITHIN).path("status").asText())
                 .as("bob's cancel had no effect").isEqualTo("COMPLETED");
@@ -99,6 +110,19 @@ public abstract class AccessScenarios {
         assertThat(bobs.text("orderId")).isNotEqualTo(alices.text("orderId"));
         assertThat(as(DevTokens.BOB).awaitTerminal(bobs.text("orderId"), TERMINAL_WITHIN).path("customerId").asText())
                 .isEqualTo("bob");
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIsRefusedEvenWithTheRightIssuer() {
+        try (DevIdentityProvider impostor = DevIdentityProvider.start(DevIdentityProvider.freePort(), issuer())) {
+            String forged = impostor.tokens().freshAccessToken(DevTokens.OPERATOR);
+
+            Response refused = client().withToken(forged).listOrders("pageSize=1");
+
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer");
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        }
     }
 
     @Test

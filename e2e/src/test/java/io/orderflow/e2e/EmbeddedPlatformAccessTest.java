@@ -1,6 +1,7 @@
 package io.orderflow.e2e;
 
 import io.orderflow.identity.testing.DevTokens;
+import java.net.URI;
 
 /** The access rules against the embedded platform, with tokens from its own dev identity provider. */
 class EmbeddedPlatformAccessTest extends AccessScenarios {
@@ -15,5 +16,10 @@ class EmbeddedPlatformAccessTest extends AccessScenarios {
     @Override
     protected DevTokens tokens() {
         return SharedEmbeddedPlatform.tokens();
+    }
+
+    @Override
+    protected URI issuer() {
+        return URI.create(SharedEmbeddedPlatform.settings().issuer());
     }
 }
