@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** The dev identity provider as its users meet it: over HTTP, with the documented clients and users. */
 class DevIdentityProviderTest {
@@ -74,6 +75,14 @@ class DevIdentityProviderTest {
     }
 
     @Test
+    void bobClientGetsATokenWhoseSubjectIsBobWithCustomerScopes() {
+        JsonNode claims = claims(tokens.freshAccessToken(DevTokens.BOB));
+
+        assertThat(claims.path("sub").asText()).isEqualTo("bob");
+        assertThat(scopes(claims)).containsExactlyInAnyOrder("orders:read", "orders:write");
+    }
+
+    @Test
     void operatorClientGetsEveryScope() {
         JsonNode claims = claims(tokens.freshAccessToken(DevTokens.OPERATOR));
 
@@ -106,6 +115,30 @@ class DevIdentityProviderTest {
         assertThat(claims.path("sub").asText()).isEqualTo("alice");
         assertThat(scopes(claims)).contains("orders:read", "orders:write")
                 .doesNotContain("orders:admin", "catalog:write");
+    }
+
+    @Test
+    void bobLogsInInTheBrowserWithPkceAndGetsOnlyCustomerScopes() throws Exception {
+        JsonNode claims = claims(browserLogin("bob", "bob-dev-password",
+                "openid orders:read orders:write orders:admin catalog:write"));
+
+        assertThat(claims.path("sub").asText()).isEqualTo("bob");
+        assertThat(scopes(claims)).contains("orders:read", "orders:write")
+                .doesNotContain("orders:admin", "catalog:write");
+    }
+
+    @Test
+    void aDevSecretIsReplacedByConfigurationAndTheDocumentedOneNoLongerWorks() throws Exception {
+        try (ConfigurableApplicationContext configured = IdentityApplication.application().run("--server.port=0",
+                "--orderflow.identity.clients.operator.secret=operator-own-secret")) {
+            URI tokenEndpoint = URI.create("http://127.0.0.1:"
+                    + configured.getEnvironment().getProperty("local.server.port") + "/oauth2/token");
+
+            assertThat(tokenRequest(tokenEndpoint, "operator", "operator-dev-secret", "catalog:write").statusCode())
+                    .isEqualTo(401);
+            assertThat(tokenRequest(tokenEndpoint, "operator", "operator-own-secret", "catalog:write").statusCode())
+                    .isEqualTo(200);
+        }
     }
 
     @Test
@@ -309,8 +342,13 @@ class DevIdentityProviderTest {
     }
 
     private static HttpResponse<String> tokenRequest(String clientId, String secret, String scope) throws Exception {
+        return tokenRequest(URI.create(provider.issuer() + "/oauth2/token"), clientId, secret, scope);
+    }
+
+    private static HttpResponse<String> tokenRequest(URI tokenEndpoint, String clientId, String secret, String scope)
+            throws Exception {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(provider.issuer() + "/oauth2/token"))
+        return HTTP.send(HttpRequest.newBuilder(tokenEndpoint)
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + encode(scope)))
