@@ -45,7 +45,7 @@ class ApiSecurityDocumentation {
                         .description("Checkout orchestrated by Temporal. Bearer tokens (JWT) from the configured issuer."))
                 .components(new Components().addSecuritySchemes(SCHEME, new SecurityScheme()
                         .type(SecurityScheme.Type.OAUTH2)
-                        .description("JWT access token from " + issuer)
+                        .description("JWT access token from " + issuer + ", sent as Authorization: Bearer <token>")
                         .flows(flows)));
     }
 

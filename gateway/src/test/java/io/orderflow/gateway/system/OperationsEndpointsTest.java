@@ -54,6 +54,7 @@ class OperationsEndpointsTest extends GatewayIntegrationTest {
         JsonNode paths = document.path("paths");
 
         assertThat(oauth2.path("type").asText()).isEqualTo("oauth2");
+        assertThat(oauth2.path("description").asText()).contains("Authorization: Bearer");
         assertThat(oauth2.path("flows").path("clientCredentials").path("tokenUrl").asText())
                 .isEqualTo(IDENTITY.issuer() + "/oauth2/token");
         assertThat(oauth2.path("flows").path("authorizationCode").path("authorizationUrl").asText())
