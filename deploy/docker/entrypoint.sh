@@ -8,8 +8,9 @@ case "${ORDERFLOW_APP:-worker}" in
   gateway) app_dir="$app_root/gateway" ;;
   worker)  app_dir="$app_root/worker" ;;
   web)     app_dir="$app_root/web" ;;
+  codec-server) app_dir="$app_root/codec-server" ;;
   *)
-    echo "ORDERFLOW_APP must be 'gateway', 'worker' or 'web', got '${ORDERFLOW_APP}'" >&2
+    echo "ORDERFLOW_APP must be 'gateway', 'worker', 'web' or 'codec-server', got '${ORDERFLOW_APP}'" >&2
     exit 64
     ;;
 esac

@@ -37,13 +37,13 @@ def test_image_builds_on_a_jdk_21_and_runs_on_the_temurin_21_jre():
     assert runtime_image == "eclipse-temurin:21-jre"
 
 
-def test_both_jars_are_extracted_into_layers_with_the_launcher():
+def test_every_runnable_jar_is_extracted_into_layers_with_the_launcher():
     assert "-Djarmode=tools" in DOCKERFILE and "extract --layers --launcher" in DOCKERFILE
-    assert "for app in gateway workers web" in DOCKERFILE and "-*-exec.jar" in DOCKERFILE
+    assert "for app in gateway workers web codec-server" in DOCKERFILE and "-*-exec.jar" in DOCKERFILE
     runtime = runtime_section()
-    copied = re.findall(r"COPY --from=build /extracted/(\w+)/([\w-]+)/ /app/(\w+)/", runtime)
+    copied = re.findall(r"COPY --from=build /extracted/([\w-]+)/([\w-]+)/ /app/([\w-]+)/", runtime)
     layers = ["dependencies", "spring-boot-loader", "snapshot-dependencies", "application"]
-    for app, target in (("gateway", "gateway"), ("workers", "worker"), ("web", "web")):
+    for app, target in (("gateway", "gateway"), ("workers", "worker"), ("web", "web"), ("codec-server", "codec-server")):
         assert [layer for a, layer, t in copied if a == app and t == target] == layers
 
 
@@ -57,7 +57,7 @@ def test_runtime_runs_as_a_numeric_non_root_user_with_a_memory_relative_heap():
 
 @pytest.fixture
 def app_root(tmp_path):
-    for app in ("gateway", "worker", "web"):
+    for app in ("gateway", "worker", "web", "codec-server"):
         (tmp_path / "app" / app).mkdir(parents=True)
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
@@ -74,7 +74,7 @@ def run_entrypoint(app_root: Path, app: str, **extra):
     return process.pid, process.returncode, out, err
 
 
-@pytest.mark.parametrize("app", ["gateway", "worker", "web"])
+@pytest.mark.parametrize("app", ["gateway", "worker", "web", "codec-server"])
 def test_entrypoint_starts_the_chosen_app_as_the_same_process_so_it_receives_sigterm(app_root, app):
     pid, code, out, _ = run_entrypoint(app_root, app, JAVA_OPTS="-Xss512k")
     assert code == 0
@@ -87,7 +87,7 @@ def test_entrypoint_starts_the_chosen_app_as_the_same_process_so_it_receives_sig
 def test_entrypoint_refuses_an_unknown_app(app_root):
     _, code, out, err = run_entrypoint(app_root, "billing")
     assert code == 64 and out == ""
-    assert "ORDERFLOW_APP must be 'gateway', 'worker' or 'web'" in err
+    assert "ORDERFLOW_APP must be 'gateway', 'worker', 'web' or 'codec-server'" in err
 
 
 @pytest.fixture

@@ -43,10 +43,10 @@ def test_the_job_runs_with_resources_and_a_restricted_security_context(tree):
         assert not problems, "\n".join(problems)
 
 
-def test_gateway_and_workers_are_probed_on_the_actuator_endpoints(tree):
+def test_gateway_workers_and_codec_server_are_probed_on_the_actuator_endpoints(tree):
     _, objects = tree
     apps = [d for d in of_kind(objects, "Deployment") if is_app(d) and d["metadata"]["name"] != "web"]
-    assert {app_name(d) for d in apps} == {"gateway"} | {f"{r}-worker" for r in WORKER_ROLES}
+    assert {app_name(d) for d in apps} == {"gateway", "codec-server"} | {f"{r}-worker" for r in WORKER_ROLES}
     problems = [p for d in apps for p in app_probe_violations(d)]
     assert not problems, "\n".join(problems)
 
@@ -218,12 +218,13 @@ def test_every_referenced_secret_is_one_the_readme_tells_the_operator_to_create(
         assert f"--from-literal={key}=" in readme, key
 
 
-def test_the_gateway_and_every_worker_load_the_encryption_key_ring_the_readme_tells_the_operator_to_create(tree):
+def test_the_gateway_every_worker_and_the_codec_server_load_the_key_ring_the_readme_tells_the_operator_to_create(
+        tree):
     from manifests import DEPLOY
     readme = (DEPLOY / "README.md").read_text()
     _, objects = tree
     apps = [d for d in of_kind(objects, "Deployment") if is_app(d) and d["metadata"]["name"] != "web"]
-    assert {app_name(d) for d in apps} == {"gateway"} | {f"{r}-worker" for r in WORKER_ROLES}
+    assert {app_name(d) for d in apps} == {"gateway", "codec-server"} | {f"{r}-worker" for r in WORKER_ROLES}
     for app in apps:
         for c in pod_spec(app)["containers"]:
             refs = [e["secretRef"]["name"] for e in c.get("envFrom", []) if "secretRef" in e]
@@ -243,6 +244,27 @@ def test_the_web_pages_hold_no_payload_key_and_log_in_at_the_gateways_issuer_wit
     assert settings["ORDERFLOW_WEB_GATEWAY_URL"] == "http://gateway:8080"
     secret = env_of(web)["SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_ORDERFLOW_CLIENT_SECRET"]
     assert secret["valueFrom"]["secretKeyRef"]["name"] == "web-client"
+
+
+def test_the_codec_server_serves_operators_on_8085_and_is_probed_on_a_port_no_service_exposes(tree):
+    _, objects = tree
+    codec = named(objects, "Deployment", "codec-server")
+    container = pod_spec(codec)["containers"][0]
+    assert env_value(container, "ORDERFLOW_APP") == "codec-server"
+    assert {p["name"]: p["containerPort"] for p in container["ports"]} == {"http": 8085, "management": 9085}
+    assert env_value(container, "MANAGEMENT_SERVER_PORT") == "9085"
+    for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
+        assert container[probe]["httpGet"]["port"] == "management", probe
+    service = named(objects, "Service", "codec-server")
+    assert [(p["port"], p["targetPort"]) for p in service["spec"]["ports"]] == [(8085, "http")]
+    assert service["spec"]["selector"].items() <= codec["spec"]["template"]["metadata"]["labels"].items()
+    exposed = {p["port"] for s in of_kind(objects, "Service") for p in s["spec"]["ports"]}
+    assert 9085 not in exposed
+    env = env_of(container)
+    assert not any(name.startswith(("SPRING_DATASOURCE", "SPRING_TEMPORAL")) for name in env), env.keys()
+    # Its browser callers are the Web UI's pages: exact https origins, never a wildcard.
+    origins = config(objects)["ORDERFLOW_CODEC_SERVER_ALLOWED_ORIGINS"].split(",")
+    assert origins and all(o.startswith("https://") and "*" not in o for o in origins), origins
 
 
 # --- network ---------------------------------------------------------------------------------------
@@ -285,6 +307,17 @@ def test_the_web_pages_reach_the_gateway_the_issuer_and_dns_only(tree):
     assert ports == [(53, "TCP"), (53, "UDP"), (443, "TCP"), (8080, "TCP")]
     to_gateway = next(rule for rule in egress if rule["ports"][0]["port"] == 8080)
     assert to_gateway["to"] == [{"podSelector": {"matchLabels": {"app.kubernetes.io/name": "gateway"}}}]
+
+
+def test_the_codec_server_takes_calls_on_8085_and_reaches_the_issuer_and_dns_only(tree):
+    _, objects = tree
+    policy = named(objects, "NetworkPolicy", "codec-server")
+    assert policy["spec"]["podSelector"]["matchLabels"] == {"app.kubernetes.io/name": "codec-server"}
+    assert set(policy["spec"]["policyTypes"]) == {"Ingress", "Egress"}
+    ingress = sorted((p["port"], p["protocol"]) for rule in policy["spec"]["ingress"] for p in rule["ports"])
+    assert ingress == [(8085, "TCP")]
+    egress = sorted((p["port"], p["protocol"]) for rule in policy["spec"]["egress"] for p in rule["ports"])
+    assert egress == [(53, "TCP"), (53, "UDP"), (443, "TCP")]
 
 
 def test_the_web_pages_are_probed_on_a_management_port_that_no_service_exposes(tree):
@@ -407,8 +440,10 @@ def test_only_the_dev_overlay_seeds_the_demo_catalog(dev, prod):
 
 
 def test_production_talks_to_temporal_with_mutual_tls_and_to_mysql_with_verified_tls(prod):
-    # The web pages never reach Temporal (or MySQL): they only call the gateway.
-    apps = [d for d in of_kind(prod, "Deployment") if is_app(d) and d["metadata"]["name"] != "web"]
+    # The web pages never reach Temporal (or MySQL): they only call the gateway. Nor does the codec
+    # server: it decrypts what the Web UI and the CLI hand it.
+    apps = [d for d in of_kind(prod, "Deployment")
+            if is_app(d) and d["metadata"]["name"] not in ("web", "codec-server")]
     for deployment in apps:
         spec = pod_spec(deployment)
         container = spec["containers"][0]

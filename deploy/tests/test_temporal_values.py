@@ -1,8 +1,10 @@
 """The Helm values for the official Temporal chart: MySQL 8 for both stores, Web UI on, no secrets."""
+from urllib.parse import urlsplit
+
 import pytest
 import yaml
 
-from manifests import DEPLOY
+from manifests import DEPLOY, named
 
 VALUES = DEPLOY / "temporal" / "values.yaml"
 
@@ -45,3 +47,25 @@ def test_no_secret_material_anywhere_in_the_values(values):
             for i, item in enumerate(node):
                 walk(item, f"{path}[{i}]")
     walk(values)
+
+
+def test_the_web_ui_logs_operators_in_at_the_platforms_issuer_and_forwards_their_token_to_the_codec_server(
+        values, prod):
+    env = {e["name"]: e for e in values["web"]["additionalEnv"]}
+    setting = {name: e.get("value") for name, e in env.items()}
+    config = named(prod, "ConfigMap", "orderflow-config")["data"]
+    assert setting["TEMPORAL_AUTH_ENABLED"] == "true"
+    assert setting["TEMPORAL_AUTH_PROVIDER_URL"] == config["SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI"]
+    assert "orders:admin" in setting["TEMPORAL_AUTH_SCOPES"].split(",")
+    assert env["TEMPORAL_AUTH_CLIENT_SECRET"]["valueFrom"]["secretKeyRef"]["name"] == "temporal-ui-oidc"
+    # The UI forwards the operator's token only to an https endpoint, and only with these two on.
+    assert setting["TEMPORAL_CODEC_ENDPOINT"].startswith("https://")
+    assert setting["TEMPORAL_CODEC_PASS_ACCESS_TOKEN"] == "true"
+    assert setting["TEMPORAL_CODEC_INCLUDE_CREDENTIALS"] == "true"
+    # The codec server admits the UI's pages by their origin, the one its login returns to.
+    callback = urlsplit(setting["TEMPORAL_AUTH_CALLBACK_URL"])
+    allowed = config["ORDERFLOW_CODEC_SERVER_ALLOWED_ORIGINS"].split(",")
+    assert f"{callback.scheme}://{callback.netloc}" in allowed
+    readme = (DEPLOY / "README.md").read_text()
+    assert "kubectl -n temporal create secret generic temporal-ui-oidc" in readme
+    assert "--from-literal=client-secret=" in readme
