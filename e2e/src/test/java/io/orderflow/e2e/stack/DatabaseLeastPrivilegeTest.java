@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +50,48 @@ class DatabaseLeastPrivilegeTest {
             assertThatThrownBy(() -> sql.executeQuery("SELECT COUNT(*) FROM `" + other + "`.flyway_schema_history"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("denied");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"stock", "payment", "delivery"})
+    void theRuntimeUserIsGrantedExactlyRowAccessToItsOwnDatabaseFromLoopbackOnly(String service) throws Exception {
+        try (Connection runtime = connect(service, service, password(service + "_password"))) {
+            assertThat(currentUser(runtime)).isEqualTo(service + "@127.0.0.1");
+            assertThat(privilegeGrants(runtime)).containsExactly(
+                    "GRANT SELECT, INSERT, UPDATE, DELETE ON `" + service + "`.* TO `" + service + "`@`127.0.0.1`");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"stock", "payment", "delivery"})
+    void theMigrationUserMayChangeOnlyItsOwnSchemaAndHoldsNoAllPrivileges(String service) throws Exception {
+        String migrator = service + "_migrator";
+        try (Connection migration = connect(service, migrator, password(migrator + "_password"))) {
+            assertThat(currentUser(migration)).isEqualTo(migrator + "@127.0.0.1");
+            assertThat(privilegeGrants(migration)).containsExactly("GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, "
+                    + "REFERENCES, INDEX, ALTER ON `" + service + "`.* TO `" + migrator + "`@`127.0.0.1`");
+        }
+    }
+
+    private static String currentUser(Connection connection) throws SQLException {
+        try (Statement sql = connection.createStatement(); ResultSet user = sql.executeQuery("SELECT CURRENT_USER()")) {
+            user.next();
+            return user.getString(1);
+        }
+    }
+
+    /** The user's own grants as the server reports them, without the login itself ({@code USAGE ON *.*}). */
+    private static List<String> privilegeGrants(Connection connection) throws SQLException {
+        List<String> grants = new ArrayList<>();
+        try (Statement sql = connection.createStatement(); ResultSet shown = sql.executeQuery("SHOW GRANTS")) {
+            while (shown.next()) {
+                String grant = shown.getString(1);
+                if (!grant.startsWith("GRANT USAGE ON *.*")) {
+                    grants.add(grant);
+                }
+            }
+        }
+        return grants;
     }
 
     private static Connection connect(String database, String user, String password) throws SQLException {

@@ -3,6 +3,7 @@ package io.orderflow.e2e.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.e2e.OrderflowClient;
+import io.orderflow.identity.testing.DevTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -15,15 +16,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rotating the payload key on a running stack: every JVM is restarted with a new key added and made
- * current. Orders written before stay readable (the old key still decrypts them), new orders are
- * written with the new key, as Temporal's own stored history shows.
+ * Rotating the payload key on a running stack: every JVM that reads or writes payloads (the codec
+ * server among them) is restarted with a new key added and made current. Orders written before stay
+ * readable, through the API and for an operator through the codec server (the old key still
+ * decrypts them); new orders are written with the new key, as Temporal's own stored history shows.
  */
 class PayloadKeyRotationTest {
 
     private static final OrderflowClient CLIENT = RealStack.client();
-    /** Everything that reads or writes payloads; the codec server too when the stack runs one. */
-    private static final List<String> PAYLOAD_PARTS = List.of("checkout", "stock", "payment", "delivery", "gateway");
+    /** Everything that reads or writes payloads, the codec server included. */
+    private static final List<String> PAYLOAD_PARTS = List.of("checkout", "stock", "payment", "delivery", "gateway", "codec");
     private static final String NEXT_KEY = newKey();
 
     @BeforeAll
@@ -56,6 +58,10 @@ class PayloadKeyRotationTest {
 
         assertThat(storedHistory(before)).contains(keyIdInHistory("stack")).doesNotContain(keyIdInHistory("next"));
         assertThat(storedHistory(after)).contains(keyIdInHistory("next")).doesNotContain("tok_visa");
+        assertThat(historyThroughTheCodecServer(before)).as("the old order, as an operator reads it")
+                .contains("tok_visa");
+        assertThat(historyThroughTheCodecServer(after)).as("the new order, as an operator reads it")
+                .contains("tok_visa");
     }
 
     private static void restartAll(Map<String, String> environment) {
@@ -71,6 +77,17 @@ class PayloadKeyRotationTest {
                 Map.of(), Duration.ofSeconds(60));
         assertThat(shown.exitCode()).as(shown.output()).isZero();
         return shown.output();
+    }
+
+    /** The order's history decoded by the codec server with an operator's token, as the CLI shows it. */
+    private static String historyThroughTheCodecServer(String orderId) {
+        RealStack.ScriptResult shown = RealStack.command(List.of(RealStack.temporalCli().toString(), "workflow", "show",
+                        "--workflow-id", "order-" + orderId, "--address", RealStack.TEMPORAL_ADDRESS, "--output", "json",
+                        "--codec-endpoint", RealStack.CODEC.toString(),
+                        "--codec-auth", "Bearer " + RealStack.TOKENS.accessToken(DevTokens.OPERATOR)),
+                Map.of("SSL_CERT_FILE", RealStack.codecCertificate().toString()), Duration.ofSeconds(60));
+        assertThat(shown.exitCode()).as(shown.output()).isZero();
+        return String.join("\n", CliHistory.payloadTexts(shown.output()));
     }
 
     /** Payload metadata values are bytes, shown Base64-encoded in the CLI's JSON. */

@@ -53,8 +53,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code e2e/target/web-ui-order.png}; {@code docs/web-ui-order.png} is a copy of one such run);
  * <li>alice, logged in the same way, gets ciphertext: the codec server answers her browser 403;
  * <li>nobody logged in sees anything of the order;
- * <li>the CLI reads plaintext only through the codec server with an operator's token; the history
- * as stored holds neither the payment token nor the address.
+ * <li>the CLI reads plaintext only through the codec server with an operator's token (alice's token
+ * or none is refused); the history as stored holds neither the payment token nor the address.
  * </ul>
  * Orders are still found by the custom search attributes through the UI server's own API.
  */
@@ -183,19 +183,24 @@ class WebUiTest {
                 trustCodecCertificate, Duration.ofSeconds(60));
         RealStack.ScriptResult alice = RealStack.command(withCodec(show, RealStack.TOKENS.accessToken(DevTokens.ALICE)),
                 trustCodecCertificate, Duration.ofSeconds(60));
+        List<String> noToken = new ArrayList<>(show);
+        noToken.addAll(List.of("--codec-endpoint", RealStack.CODEC.toString()));
+        RealStack.ScriptResult anonymous = RealStack.command(noToken, trustCodecCertificate, Duration.ofSeconds(60));
 
         assertThat(stored.exitCode()).as(stored.output()).isZero();
-        assertThat(payloadTexts(stored.output())).as("the history as Temporal stores it")
+        assertThat(CliHistory.payloadTexts(stored.output())).as("the history as Temporal stores it")
                 .isNotEmpty().noneMatch(payload -> SECRETS.stream().anyMatch(payload::contains))
                 .noneMatch(payload -> SUMMARIES.stream().anyMatch(payload::contains));
-        assertThat(stored.output()).contains(ENCRYPTED_ENCODING);
+        assertThat(stored.output()).contains(ENCRYPTED_ENCODING).doesNotContain(SECRETS);
 
         assertThat(operator.exitCode()).as(operator.output()).isZero();
-        assertThat(String.join("\n", payloadTexts(operator.output()))).as("the history through the codec server")
+        assertThat(String.join("\n", CliHistory.payloadTexts(operator.output()))).as("the history through the codec server")
                 .contains("\"paymentToken\":\"tok_visa\"", "Ada Lovelace").contains(SUMMARIES);
 
         assertThat(alice.exitCode()).as("alice's token gets no decryption: " + alice.output()).isNotZero();
         assertThat(alice.output()).doesNotContain("tok_visa");
+        assertThat(anonymous.exitCode()).as("no token gets no decryption: " + anonymous.output()).isNotZero();
+        assertThat(anonymous.output()).doesNotContain("tok_visa");
     }
 
     // ------------------------------------------------------------------ the browser
@@ -308,20 +313,6 @@ class WebUiTest {
         List<String> withCodec = new ArrayList<>(command);
         withCodec.addAll(List.of("--codec-endpoint", RealStack.CODEC.toString(), "--codec-auth", "Bearer " + accessToken));
         return withCodec;
-    }
-
-    /** The data of every payload in a {@code temporal workflow show --output json} history, as text. */
-    private static List<String> payloadTexts(String historyJson) {
-        List<String> texts = new ArrayList<>();
-        collectPayloadTexts(readJson(historyJson.substring(historyJson.indexOf('{'))), texts);
-        return texts;
-    }
-
-    private static void collectPayloadTexts(JsonNode node, List<String> texts) {
-        if (node.isObject() && node.has("metadata") && node.path("data").isTextual()) {
-            texts.add(new String(Base64.getDecoder().decode(node.path("data").asText()), StandardCharsets.UTF_8));
-        }
-        node.forEach(child -> collectPayloadTexts(child, texts));
     }
 
     private static JsonNode claims(String jwt) {
