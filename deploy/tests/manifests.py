@@ -136,6 +136,31 @@ def app_probe_violations(deployment: dict) -> list[str]:
     return problems
 
 
+def secret_readability_violations(workload: dict) -> list[str]:
+    """Each mounted Secret is readable by the user the containers run as.
+
+    Kubernetes writes a Secret volume's files owned by root, in the pod's fsGroup when it has one,
+    with the volume's defaultMode (0644 when unset). A non-root process reads a file that is not
+    world-readable only through that group.
+    """
+    name = f'{workload["kind"]}/{workload["metadata"]["name"]}'
+    spec = pod_spec(workload)
+    pod_sc = spec.get("securityContext", {})
+    problems = []
+    for volume in spec.get("volumes", []):
+        secret = volume.get("secret")
+        if secret is None:
+            continue
+        mode = secret.get("defaultMode", 0o644)
+        if mode & 0o004:
+            continue
+        if pod_sc.get("fsGroup") is None:
+            problems.append(f"{name}: Secret volume {volume['name']} (mode {mode:o}) has no fsGroup to read it through")
+        elif not mode & 0o040:
+            problems.append(f"{name}: Secret volume {volume['name']} (mode {mode:o}) is not readable by its group")
+    return problems
+
+
 def grace_violations(deployment: dict) -> list[str]:
     """terminationGracePeriodSeconds > pre-stop pause + drain grace > longest activity timeout.
 

@@ -5,7 +5,8 @@ import pytest
 
 from manifests import (DATABASE_ROLES, ORDER_SEARCH_ATTRIBUTES, TEMPORAL_PORT, WORKER_PORTS, WORKER_ROLES,
                        app_probe_violations, env_of, env_value, grace_violations, hardening_violations, is_app,
-                       named, of_kind, pod_spec, role_of, worker_egress_violations)
+                       named, of_kind, pod_spec, role_of, secret_readability_violations,
+                       worker_egress_violations)
 
 
 def workers(objects):
@@ -459,6 +460,32 @@ def test_production_talks_to_temporal_with_mutual_tls_and_to_mysql_with_verified
         container = pod_spec(workers(prod)[role])["containers"][0]
         assert "mysql-ca" in {m["name"] for m in container["volumeMounts"]}
         assert env_of(container)["ORDERFLOW_MYSQL_TRUSTSTORE_PASSWORD"]["valueFrom"]["secretKeyRef"]["name"] == "mysql-ca"
+
+
+def test_every_process_can_read_the_certificates_and_trust_stores_mounted_for_it(tree):
+    _, objects = tree
+    problems = [p for w in of_kind(objects, "Deployment") + of_kind(objects, "StatefulSet") + of_kind(objects, "Job")
+                for p in secret_readability_violations(w)]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_readability_rule_catches_a_private_key_only_root_could_read(prod):
+    gateway = copy.deepcopy(named(prod, "Deployment", "gateway"))
+    del pod_spec(gateway)["securityContext"]["fsGroup"]
+    assert any("temporal-client-tls" in p and "no fsGroup" in p for p in secret_readability_violations(gateway))
+
+
+def test_the_search_attribute_job_reaches_temporal_with_mutual_tls_in_production(prod):
+    job = named(prod, "Job", "register-search-attributes")
+    spec = pod_spec(job)
+    container = spec["containers"][0]
+    flags = env_value(container, "ORDERFLOW_TEMPORAL_CLI_TLS").split()
+    assert flags[flags.index("--tls-cert-path") + 1] == "/etc/orderflow/temporal-tls/tls.crt"
+    assert flags[flags.index("--tls-key-path") + 1] == "/etc/orderflow/temporal-tls/tls.key"
+    assert {v["name"]: v.get("secret", {}).get("secretName") for v in spec["volumes"]}["temporal-client-tls"] == (
+        "temporal-client-tls")
+    script = container["args"][0]
+    assert script.count("$tls") == script.count("temporal operator") == 3
 
 
 def test_the_dev_overlay_keeps_plain_connections_inside_the_cluster(dev):
