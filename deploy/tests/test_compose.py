@@ -8,7 +8,7 @@ from manifests import DEPLOY, ORDER_SEARCH_ATTRIBUTES, WORKER_PORTS, WORKER_ROLE
 
 COMPOSE_FILE = DEPLOY / "compose" / "compose.yaml"
 ONE_SHOTS = {"register-search-attributes", "make-checkout-build-current"}
-SERVICES = {"temporal", "mysql", "gateway", "web"} | ONE_SHOTS | {f"{r}-worker" for r in WORKER_ROLES}
+SERVICES = {"temporal", "mysql", "gateway", "web", "codec-server"} | ONE_SHOTS | {f"{r}-worker" for r in WORKER_ROLES}
 LONG_RUNNING = SERVICES - ONE_SHOTS
 
 
@@ -17,7 +17,7 @@ def services():
     return yaml.safe_load(COMPOSE_FILE.read_text())["services"]
 
 
-def test_compose_has_temporal_mysql_the_gateway_the_web_pages_and_four_workers(services):
+def test_compose_has_temporal_mysql_the_gateway_the_web_pages_the_codec_server_and_four_workers(services):
     assert set(services) == SERVICES
 
 
@@ -41,10 +41,13 @@ def test_apps_use_the_one_image_and_are_probed_on_their_readiness_endpoint(servi
         assert (env["ORDERFLOW_APP"], env["ORDERFLOW_WORKER_ROLES"], env["SERVER_PORT"]) == ("worker", role, str(port))
         assert env["TEMPORAL_ADDRESS"] == "temporal:7233"
         assert f"http://127.0.0.1:{port + 1000}/actuator/health/readiness" in worker["healthcheck"]["test"]
+    codec = services["codec-server"]
+    assert codec["image"] == image and codec["environment"]["ORDERFLOW_APP"] == "codec-server"
+    assert "http://127.0.0.1:9085/actuator/health/readiness" in codec["healthcheck"]["test"]
 
 
-def test_the_gateway_and_every_worker_share_one_encryption_key_ring(services):
-    apps = ["gateway"] + [f"{role}-worker" for role in WORKER_ROLES]
+def test_the_gateway_every_worker_and_the_codec_server_share_one_encryption_key_ring(services):
+    apps = ["gateway", "codec-server"] + [f"{role}-worker" for role in WORKER_ROLES]
     rings = set()
     for name in apps:
         env = services[name]["environment"]
