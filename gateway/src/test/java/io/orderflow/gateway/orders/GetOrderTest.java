@@ -137,4 +137,18 @@ class GetOrderTest extends GatewayIntegrationTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().path("status").asText()).isEqualTo("COMPLETED");
     }
+
+    /** Longer than a servlet container keeps an asynchronous request open by default (30 s). */
+    @Test
+    void theLongestAllowedWaitRunsItsFullTimeAndEndsWithTheCurrentView() {
+        String orderId = place(CheckoutTestWorker.HOLD);
+        CheckoutTestWorker.HELD_CHARGES.of(orderId).awaitArrival();
+
+        ApiClient.Reply reply = api().get("/api/v1/orders/" + orderId + "?waitForTerminal=PT60S");
+        CheckoutTestWorker.HELD_CHARGES.of(orderId).open();
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().path("status").asText()).isEqualTo("CHARGING_PAYMENT");
+        assertThat(reply.took()).isGreaterThanOrEqualTo(Duration.ofSeconds(60));
+    }
 }
