@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
  * ({@link OrderListingOfCustomer}): it works on every Temporal server and shows an order the moment
  * it is accepted. Every other listing (operators searching by customer, status or nothing) is a
  * search of Temporal visibility with the {@code CustomerId} and {@code OrderStatus} search
- * attributes; the raw gRPC call is used because the SDK's stream hides the page token. A server
- * without list support gets a {@code 501} for those, never an empty or wrong list.
+ * attributes; the raw gRPC call is used because the SDK's stream hides the page token. On a server
+ * without list support an operator's search for one customer reads that customer's list instead;
+ * every other search gets a {@code 501}, never an empty or wrong list.
  */
 @Service
 public class OrderListing {
@@ -50,9 +51,26 @@ public class OrderListing {
      */
     public OrderPage list(String customerId, OrderStatus status, Boolean needsAttention, int pageSize,
             String pageToken, String caller) {
-        if (caller.equals(customerId) && needsAttention == null) {
+        boolean oneCustomer = customerId != null && needsAttention == null;
+        boolean firstPage = pageToken == null || pageToken.isEmpty();
+        if (oneCustomer && (caller.equals(customerId)
+                || !firstPage && ownOrders.continues(pageToken, customerId, status, caller))) {
             return ownOrders.list(customerId, status, pageSize, pageToken, caller);
         }
+        try {
+            return search(customerId, status, needsAttention, pageSize, pageToken, caller);
+        } catch (OrderListingUnavailableException noVisibility) {
+            // An operator's search for one customer's orders reads that customer's list where the
+            // server cannot search (the embedded default); its next pages continue on the list (above).
+            if (oneCustomer && firstPage && noVisibility.serverCannotList()) {
+                return ownOrders.list(customerId, status, pageSize, null, caller);
+            }
+            throw noVisibility;
+        }
+    }
+
+    private OrderPage search(String customerId, OrderStatus status, Boolean needsAttention, int pageSize,
+            String pageToken, String caller) {
         String query = query(customerId, status, needsAttention);
         ByteString temporalToken = pageToken == null || pageToken.isEmpty()
                 ? ByteString.EMPTY : ByteString.copyFrom(pageTokens.open(pageToken, query, caller));
@@ -68,7 +86,7 @@ public class OrderListing {
         } catch (StatusRuntimeException failure) {
             Status.Code code = failure.getStatus().getCode();
             if (code == Status.Code.UNIMPLEMENTED) {
-                throw new OrderListingUnavailableException("the server does not implement workflow listing", failure);
+                throw OrderListingUnavailableException.serverCannotList(failure);
             }
             if (code == Status.Code.INVALID_ARGUMENT && !TemporalErrors.isUnavailable(failure)) {
                 throw new OrderListingUnavailableException("the server rejected the visibility query: "

@@ -72,6 +72,11 @@ class OrderListingOfCustomer {
                 : pageTokens.seal(ByteBuffer.allocate(Long.BYTES).putLong(position).array(), scope, caller));
     }
 
+    /** Whether {@code pageToken} is one this listing gave {@code caller} for this customer and status. */
+    boolean continues(String pageToken, String customerId, OrderStatus status, String caller) {
+        return pageTokens.issued(pageToken, scope(customerId, status), caller);
+    }
+
     /** What a token is sealed to: a token for another customer's or another status's list is refused. */
     static String scope(String customerId, OrderStatus status) {
         return "customer-orders|" + customerId.length() + ":" + customerId + "|" + (status == null ? "" : status.name());

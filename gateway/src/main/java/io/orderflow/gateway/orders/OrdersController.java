@@ -135,15 +135,16 @@ public class OrdersController {
     @Operation(summary = "List orders", description = "Newest first. A customer's own orders come from their order "
             + "list and work on every Temporal server; an operator's search of other customers' or all orders uses "
             + "Temporal visibility, which needs the OrderStatus, CustomerId and NeedsAttention search attributes (501 "
-            + "otherwise); so does the needsAttention filter, also for a customer's own orders. "
+            + "otherwise); so does the needsAttention filter, also for a customer's own orders. On a server that "
+            + "cannot search at all, an operator's search naming a customerId reads that customer's order list. "
             + "With a status filter a page may hold fewer orders than pageSize and still have a nextPageToken.")
     @ApiResponse(responseCode = "200", description = "A page of orders")
     @ApiResponse(responseCode = "400", description = "A bad filter or page parameter, or a pageToken this API "
             + "did not give this caller for this listing")
     @ApiResponse(responseCode = "403", description = "customerId names someone else (needs orders:admin), "
             + "or the token lacks the scope")
-    @ApiResponse(responseCode = "501", description = "An operator's search, or any needsAttention filter: this "
-            + "Temporal server cannot search workflows")
+    @ApiResponse(responseCode = "501", description = "An operator's search without a customerId, or any "
+            + "needsAttention filter: this Temporal server cannot search workflows")
     public OrderPage list(@Parameter(hidden = true) Caller caller,
             @Parameter(description = "Operators: any customer (omit for all). Customers: omit, or their own id "
                     + "(403 otherwise)", schema = @Schema(type = "string", minLength = 1, maxLength = MAX_CUSTOMER_ID))

@@ -66,6 +66,16 @@ class PageTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
     }
 
+    /** Whether {@code pageToken} was sealed for this query and this caller (no exception either way). */
+    boolean issued(String pageToken, String query, String subject) {
+        try {
+            open(pageToken, query, subject);
+            return true;
+        } catch (InvalidRequestException notThisListing) {
+            return false;
+        }
+    }
+
     /** Temporal's token inside a sealed one, if it was issued for this query and this caller. */
     byte[] open(String pageToken, String query, String subject) {
         if (!SHAPE.matcher(pageToken).matches()) {
