@@ -6,6 +6,7 @@ import io.orderflow.identity.testing.DevTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -194,6 +195,39 @@ public abstract class PagesScenarios {
             assertThat(browser().text(By.id("chart-completions"))).contains("cannot count completed orders");
             assertThat(browser().present(By.cssSelector("#charts svg"))).as("no invented numbers").isFalse();
         }
+    }
+
+    @Test
+    void everyPagePassesTheAutomaticWcagAaChecksAndFitsAPhoneScreen() {
+        String sku = freshSku(5, 1250);
+        String orderId = placeAsAlice(sku, "tok_visa");
+        api(DevTokens.OPERATOR).awaitTerminal(orderId, TERMINAL_WITHIN);
+        SoftAssertions pages = new SoftAssertions();
+
+        checkOnAPhone(pages, "/");
+        browser().logIn("alice", "alice-dev-password");
+        addToCart(sku, 1);
+        for (String page : List.of("/", "/cart", "/orders", "/orders/" + orderId)) {
+            checkOnAPhone(pages, page);
+        }
+        browser().forgetEveryone();
+        browser().logIn("operator", "operator-dev-password");
+        for (String page : List.of("/console/orders?status=COMPLETED&customerId=alice", "/console/orders/" + orderId,
+                "/console/catalog", "/console/load")) {
+            checkOnAPhone(pages, page);
+        }
+
+        pages.assertAll();
+    }
+
+    /** Every page is checked, and every finding of every page reported at the end. */
+    private void checkOnAPhone(SoftAssertions pages, String page) {
+        browser().open(page);
+        browser().waitFor(By.tagName("h1"));
+        pages.assertThat(AccessibilityCheck.violations(browser().driver()))
+                .as("axe-core's WCAG A/AA findings on %s", page).isEmpty();
+        pages.assertThat(AccessibilityCheck.scrollsSideways(browser().driver()))
+                .as("%s is wider than a phone's screen", page).isFalse();
     }
 
     /** The value of the bar labelled {@code label} in a chart (its SVG title says "label: value"). */
