@@ -82,6 +82,24 @@ public abstract class CartScenarios {
     }
 
     @Test
+    void aCartIsPricedWithTheCatalogsCurrentPricesAndItsOrderCostsThem() {
+        String mug = freshSku("Cart mug", 1250);
+        String poster = freshSku("Cart poster", 900);
+        String cartId = alicesFilledCart(mug, poster);
+
+        Response repriced = client().putProduct(mug, "Cart mug, reduced", 990, "EUR", 10);
+        JsonNode cart = alice().getCart(cartId).body();
+
+        assertThat(repriced.status()).as("PUT product: %s", repriced.body()).isEqualTo(200);
+        assertThat(cart.path("lines").get(0).path("name").asText()).isEqualTo("Cart mug, reduced");
+        assertThat(cart.path("lines").get(0).path("unitPriceCents").asLong()).isEqualTo(990);
+        assertThat(cart.path("subtotalCents").asLong()).isEqualTo(990 + 2 * 900);
+        String orderId = alice().checkoutCart(cartId, "tok_visa", "GB").text("orderId");
+        assertThat(alice().awaitTerminal(orderId, TERMINAL_WITHIN).path("totalCents").asLong())
+                .as("the order costs what the cart showed").isEqualTo(990 + 2 * 900);
+    }
+
+    @Test
     void bobGets404OnAlicesCart() {
         String mug = freshSku("Cart mug", 1250);
         String cartId = alicesFilledCart(mug, freshSku("Cart poster", 900));
