@@ -19,7 +19,7 @@ class EmbeddedPlatformPagesTest extends PagesScenarios {
         browser().logIn("operator", "operator-dev-password");
         browser().open("/console/orders");
         browser().choose(By.id("status"), "COMPLETED");
-        browser().click(By.id("search"));
+        browser().submit(By.id("search"));
 
         assertThat(browser().text(By.id("search-problem"))).contains("visibility", "Search one customer's orders");
         assertThat(browser().present(By.id("results"))).isFalse();

@@ -82,6 +82,16 @@ public final class PagesBrowser implements AutoCloseable {
         new WebDriverWait(browser, WITHIN).until(ExpectedConditions.elementToBeClickable(locator)).click();
     }
 
+    /**
+     * Clicks a button that submits a form and waits until the page it leads to has replaced this
+     * one, so what is looked for next is on the answer, not still on the form's page.
+     */
+    public void submit(By button) {
+        WebElement element = new WebDriverWait(browser, WITHIN).until(ExpectedConditions.elementToBeClickable(button));
+        element.click();
+        new WebDriverWait(browser, WITHIN).until(ExpectedConditions.stalenessOf(element));
+    }
+
     public void type(By field, String text) {
         WebElement input = waitFor(field);
         input.clear();

@@ -143,7 +143,7 @@ public abstract class PagesScenarios {
         browser().click(By.linkText("Console"));
         browser().choose(By.id("status"), "COMPLETED");
         browser().type(By.id("customerId"), "alice");
-        browser().click(By.id("search"));
+        browser().submit(By.id("search"));
 
         // On a real server a search of visibility; embedded, alice's own order list (the console is the same).
         browser().waitFor(By.linkText(orderId));

@@ -40,7 +40,7 @@ class RealStackPagesTest extends PagesScenarios {
             browser().open("/console/orders");
             browser().type(By.id("customerId"), "alice");
             browser().click(By.id("needsAttention"));
-            browser().click(By.id("search"));
+            browser().submit(By.id("search"));
             return browser().present(By.linkText(orderId));
         });
         browser().click(By.linkText(orderId));
