@@ -2,6 +2,7 @@ package io.orderflow.stock;
 
 import static io.orderflow.testing.BusinessFailures.assertRefusedWith;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderflow.Money;
 import io.orderflow.checkout.OrderLine;
@@ -164,6 +165,21 @@ abstract class StockActivitiesSpec {
                 () -> stock.reserve(newOrderId(), List.of(new OrderLine(euro, 1), new OrderLine(dollar, 1))));
         assertThat(available(euro)).isEqualTo(10);
         assertThat(available(dollar)).isEqualTo(10);
+    }
+
+    /**
+     * The catalog API refuses such a price, but a row written past it (by hand, by an old import)
+     * must still never wrap into a small or negative total that would then be charged.
+     */
+    @Test
+    void aTotalTooLargeForALongIsAnErrorThatTakesNoStockInsteadOfAWrappedTotal() {
+        String absurd = stocked(Long.MAX_VALUE / 2, "EUR", 10);
+        String orderId = newOrderId();
+
+        assertThatThrownBy(() -> stock.reserve(orderId, List.of(new OrderLine(absurd, 3))))
+                .isInstanceOf(ArithmeticException.class);
+        assertThat(available(absurd)).isEqualTo(10);
+        assertThat(reservationState(orderId)).isNull();
     }
 
     String stocked(long priceCents, String currency, int available) {
