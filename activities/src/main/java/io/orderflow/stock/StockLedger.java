@@ -46,10 +46,7 @@ class StockLedger {
                 .collect(Collectors.toMap(Product::sku, Function.identity()));
         List<ReservationLine> priced = price(wanted, catalog);
         String currency = singleCurrency(catalog);
-        // Exact arithmetic: an overflow is an error, never a wrapped (wrong) total.
-        long total = priced.stream()
-                .map(line -> Math.multiplyExact(line.unitPriceCents(), (long) line.quantity()))
-                .reduce(0L, Math::addExact);
+        long total = exactTotal(priced);
 
         // The row goes in first: a concurrent duplicate for this order fails here on the primary
         // key before it has touched any stock.
@@ -129,9 +126,36 @@ class StockLedger {
                         "Invalid order line " + line + ": a SKU and a positive quantity are required",
                         StockFailures.INVALID_ORDER_LINES);
             }
-            wanted.merge(line.sku(), line.quantity(), Math::addExact);
+            wanted.merge(line.sku(), line.quantity(), StockLedger::addQuantities);
         }
         return wanted;
+    }
+
+    private static int addQuantities(int a, int b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException overflow) {
+            throw beyondWhatCanBeCounted("quantity");
+        }
+    }
+
+    /**
+     * Exact arithmetic: an overflow is never a wrapped (wrong) total. It is the order's fault, not a
+     * passing fault, so it ends the step at once instead of being retried until the step times out.
+     */
+    private static long exactTotal(List<ReservationLine> priced) {
+        try {
+            return priced.stream()
+                    .map(line -> Math.multiplyExact(line.unitPriceCents(), (long) line.quantity()))
+                    .reduce(0L, Math::addExact);
+        } catch (ArithmeticException overflow) {
+            throw beyondWhatCanBeCounted("total");
+        }
+    }
+
+    private static ApplicationFailure beyondWhatCanBeCounted(String what) {
+        return ApplicationFailure.newNonRetryableFailure(
+                "The order's " + what + " is beyond what can be counted exactly", StockFailures.INVALID_ORDER_LINES);
     }
 
     private static List<ReservationLine> price(Map<String, Integer> wanted, Map<String, Product> catalog) {

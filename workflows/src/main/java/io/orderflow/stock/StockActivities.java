@@ -17,8 +17,10 @@ public interface StockActivities {
      * order returns the same reservation.
      *
      * @throws io.temporal.failure.ApplicationFailure non-retryable {@link StockFailures#OUT_OF_STOCK},
-     *     {@link StockFailures#UNKNOWN_SKU}, {@link StockFailures#MIXED_CURRENCY} or
-     *     {@link StockFailures#RESERVATION_RELEASED} (the order was already released)
+     *     {@link StockFailures#UNKNOWN_SKU}, {@link StockFailures#MIXED_CURRENCY},
+     *     {@link StockFailures#RESERVATION_RELEASED} (the order was already released) or
+     *     {@link StockFailures#INVALID_ORDER_LINES} (no lines, a quantity below one, or a total too
+     *     large to count exactly)
      */
     @ActivityMethod
     StockReservation reserve(String orderId, List<OrderLine> lines);

@@ -11,7 +11,10 @@ public final class StockFailures {
     public static final String MIXED_CURRENCY = "MIXED_CURRENCY";
     /** The order was already released (tombstone); a late reserve must not take stock. */
     public static final String RESERVATION_RELEASED = "RESERVATION_RELEASED";
-    /** A line with a quantity below one or no SKU (the gateway validates; a negative take would add stock). */
+    /**
+     * A line with a quantity below one or no SKU (the gateway validates; a negative take would add
+     * stock), or a total too large to count exactly in minor units.
+     */
     public static final String INVALID_ORDER_LINES = "INVALID_ORDER_LINES";
 
     /** A restock for an order that holds no reserved goods (unknown, released or never reserved). */
