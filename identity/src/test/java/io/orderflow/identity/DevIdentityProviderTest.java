@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The dev identity provider as its users meet it: over HTTP, with the documented clients and users. */
@@ -107,22 +109,13 @@ class DevIdentityProviderTest {
         assertThat(response.body()).contains("invalid_client");
     }
 
-    @Test
-    void aliceLogsInInTheBrowserWithPkceAndGetsOnlyCustomerScopes() throws Exception {
-        JsonNode claims = claims(browserLogin("alice", "alice-dev-password",
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"alice, alice-dev-password", "bob, bob-dev-password"})
+    void aCustomerLogsInInTheBrowserWithPkceAndGetsOnlyCustomerScopes(String user, String password) throws Exception {
+        JsonNode claims = claims(browserLogin(user, password,
                 "openid orders:read orders:write orders:admin catalog:write"));
 
-        assertThat(claims.path("sub").asText()).isEqualTo("alice");
-        assertThat(scopes(claims)).contains("orders:read", "orders:write")
-                .doesNotContain("orders:admin", "catalog:write");
-    }
-
-    @Test
-    void bobLogsInInTheBrowserWithPkceAndGetsOnlyCustomerScopes() throws Exception {
-        JsonNode claims = claims(browserLogin("bob", "bob-dev-password",
-                "openid orders:read orders:write orders:admin catalog:write"));
-
-        assertThat(claims.path("sub").asText()).isEqualTo("bob");
+        assertThat(claims.path("sub").asText()).isEqualTo(user);
         assertThat(scopes(claims)).contains("orders:read", "orders:write")
                 .doesNotContain("orders:admin", "catalog:write");
     }
