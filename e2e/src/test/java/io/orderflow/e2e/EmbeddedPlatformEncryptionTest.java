@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,11 +42,7 @@ class EmbeddedPlatformEncryptionTest {
 
     @Test
     void everyPayloadOfACompletedOrdersStoredHistoryIsEncryptedAndHoldsNoTokenOrAddress() {
-        String sku = "ENC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        assertThat(CLIENT.putProduct(sku, "Cipher mug", 1250, "EUR", 10).status()).isEqualTo(200);
-        String orderId = CLIENT.placeOrder(OrderflowClient.order("cust-enc", sku, 1, "tok_visa", "GB"), null)
-                .text("orderId");
-        assertThat(CLIENT.awaitTerminal(orderId, Duration.ofSeconds(60)).path("status").asText()).isEqualTo("COMPLETED");
+        String orderId = CLIENT.completedOrder("cust-enc", CLIENT.ownProduct("ENC", "Cipher mug"), Duration.ofSeconds(60));
 
         List<HistoryEvent> history = storedHistory("order-" + orderId);
         List<Payload> payloads = new ArrayList<>();

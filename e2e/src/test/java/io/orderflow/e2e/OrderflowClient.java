@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -168,6 +169,26 @@ public final class OrderflowClient {
         ObjectNode body = JSON.createObjectNode().put("name", name).put("priceCents", priceCents)
                 .put("currency", currency).put("available", available);
         return send(json("/api/v1/products/" + sku).PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** A product of the test's own (EUR 12.50, 10 in stock), so no other test's orders can take its stock. */
+    public String ownProduct(String skuPrefix, String name) {
+        String sku = skuPrefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Response stocked = putProduct(sku, name, 1250, "EUR", 10);
+        if (stocked.status() != 200) {
+            throw new AssertionError("PUT product " + sku + " answered " + stocked.status() + ": " + stocked.body());
+        }
+        return sku;
+    }
+
+    /** Places one unit of {@code sku} for {@code customerId}, paid and shipped normally; its id once COMPLETED. */
+    public String completedOrder(String customerId, String sku, Duration within) {
+        String orderId = placeOrder(order(customerId, sku, 1, "tok_visa", "GB"), null).text("orderId");
+        String status = awaitTerminal(orderId, within).path("status").asText();
+        if (!"COMPLETED".equals(status)) {
+            throw new AssertionError("order " + orderId + " ended " + status + ", not COMPLETED");
+        }
+        return orderId;
     }
 
     public Response getProduct(String sku) {
