@@ -9,15 +9,19 @@ import io.orderflow.checkout.OrderSearchAttributes;
 import io.orderflow.checkout.OrderStatus;
 import io.orderflow.checkout.OrderView;
 import io.orderflow.testing.CheckoutTestEnvironment;
+import io.orderflow.testing.HeldOrderStarts;
 import io.orderflow.testing.Orders;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateHandle;
+import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +30,11 @@ class CartWorkflowTest {
     private static final String CART = "c-1";
     private static final String ORDER = "c-1-order";
 
-    private final CheckoutTestEnvironment env = new CheckoutTestEnvironment();
+    /** The cart whose order starts are held until released (see {@link HeldOrderStarts}). */
+    private static final String HELD_CART = "c-held";
+
+    private final CheckoutTestEnvironment env =
+            new CheckoutTestEnvironment(new HeldOrderStarts(CartWorkflow.workflowId(HELD_CART)));
 
     @AfterEach
     void stopTestServer() {
@@ -161,6 +169,29 @@ class CartWorkflowTest {
         assertThat(view.lines()).extracting(CartLine::sku).containsExactly("MUG-RED");
     }
 
+    /**
+     * Between the checkout recording itself and its order existing the cart's run is still open, so
+     * only the validator stands between a late change and an order that would not contain it.
+     */
+    @Test
+    void aChangeArrivingWhileTheCheckoutStartsItsOrderIsRefusedBeforeItReachesTheHistory() throws Exception {
+        CartWorkflow cart = Carts.start(env, HELD_CART);
+        cart.setLine(Carts.known("MUG-RED", 1));
+        WorkflowStub stub = WorkflowStub.fromTyped(cart);
+        WorkflowUpdateHandle<CartView> checkout = stub.startUpdate("checkout", WorkflowUpdateStage.ACCEPTED,
+                CartView.class, Carts.checkout(ORDER));
+
+        assertRejected(() -> cart.setLine(Carts.known("TEA-GREEN", 1)), CartFailures.CART_NOT_OPEN);
+        assertRejected(() -> cart.checkout(Carts.checkout("another-order")), CartFailures.CART_NOT_OPEN);
+        assertThat(updatesInHistory(HELD_CART)).as("the first line and the checkout, nothing refused").hasSize(2);
+
+        stub.signal(HeldOrderStarts.RELEASE);
+        CartView checkedOut = checkout.getResultAsync().get(10, TimeUnit.SECONDS);
+
+        assertThat(checkedOut.status()).isEqualTo(CartStatus.CHECKED_OUT);
+        assertThat(env.result(ORDER).items()).extracting(OrderItemView::sku).containsExactly("MUG-RED");
+    }
+
     @Test
     void aCartLeftAloneForItsIdleTimeExpires() {
         CartWorkflow cart = Carts.start(env, CART);
@@ -206,7 +237,11 @@ class CartWorkflowTest {
     }
 
     private List<HistoryEvent> updatesInHistory() {
-        return env.client().fetchHistory(CartWorkflow.workflowId(CART)).getEvents().stream()
+        return updatesInHistory(CART);
+    }
+
+    private List<HistoryEvent> updatesInHistory(String cartId) {
+        return env.client().fetchHistory(CartWorkflow.workflowId(cartId)).getEvents().stream()
                 .filter(event -> event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED)
                 .toList();
     }

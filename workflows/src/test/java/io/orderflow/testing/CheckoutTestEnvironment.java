@@ -21,10 +21,12 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
 import io.temporal.common.converter.DataConverter;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -57,10 +59,18 @@ public final class CheckoutTestEnvironment implements AutoCloseable {
         this(TestEncryption.converter(), policy);
     }
 
-    private CheckoutTestEnvironment(DataConverter converter, CheckoutPolicy policy) {
+    /** With these interceptors on every worker, e.g. {@link HeldOrderStarts}. */
+    public CheckoutTestEnvironment(WorkerInterceptor... interceptors) {
+        this(TestEncryption.converter(), CheckoutPolicy.defaults(), interceptors);
+    }
+
+    private CheckoutTestEnvironment(DataConverter converter, CheckoutPolicy policy, WorkerInterceptor... interceptors) {
         env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                 .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
                         .setDataConverter(converter)
+                        .build())
+                .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder()
+                        .setWorkerInterceptors(interceptors)
                         .build())
                 .build());
         serve(env, stock, payment, delivery, policy);
