@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.e2e.OrderflowClient;
 import io.orderflow.identity.testing.DevTokens;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -64,34 +65,23 @@ class OrderTraceTest {
 
     @Test
     void aCatalogReadIsOneTraceThroughTheGatewaysProxyToTheStockService() {
-        String traceId = Zipkin.newTraceId();
-        HttpResponse<String> read = OrderflowClient.sendRaw(HttpRequest.newBuilder(
-                        RealStack.GATEWAY.resolve("/api/v1/products/MUG-RED"))
-                .header("traceparent", Zipkin.traceparent(traceId))
-                .GET().build());
-        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        String traceId = getInNewTrace(RealStack.GATEWAY.resolve("/api/v1/products/MUG-RED"));
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(labels(traceId)).contains(
-                        "orderflow-gateway: http get /api/v1/products/{sku}",
-                        "orderflow-gateway: http get",
-                        "orderflow-stock: http get /products/{sku}"));
+        awaitSpans(traceId,
+                "orderflow-gateway: http get /api/v1/products/{sku}",
+                "orderflow-gateway: http get",
+                "orderflow-stock: http get /products/{sku}");
     }
 
     @Test
     void theStorefrontPageIsOneTraceFromTheWebPagesThroughTheGatewayToTheStockService() {
-        String traceId = Zipkin.newTraceId();
-        HttpResponse<String> page = OrderflowClient.sendRaw(HttpRequest.newBuilder(RealStack.WEB.resolve("/"))
-                .header("traceparent", Zipkin.traceparent(traceId))
-                .GET().build());
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        String traceId = getInNewTrace(RealStack.WEB.resolve("/"));
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(labels(traceId)).contains(
-                        "orderflow-web: http get /",
-                        "orderflow-web: http get",
-                        "orderflow-gateway: http get /api/v1/products",
-                        "orderflow-stock: http get /products"));
+        awaitSpans(traceId,
+                "orderflow-web: http get /",
+                "orderflow-web: http get",
+                "orderflow-gateway: http get /api/v1/products",
+                "orderflow-stock: http get /products");
     }
 
     @Test
@@ -108,10 +98,23 @@ class OrderTraceTest {
 
         // The token endpoint is a filter of Spring Authorization Server, not a mapped route: its
         // request span is "http post", and the grant is the security span inside it.
+        awaitSpans(traceId, "orderflow-identity: http post", "orderflow-identity: authenticate oauth2clientcredentials");
+    }
+
+    /** A GET that starts a trace of its own (as a browser's traceparent would); its id. */
+    private static String getInNewTrace(URI uri) {
+        String traceId = Zipkin.newTraceId();
+        HttpResponse<String> response = OrderflowClient.sendRaw(HttpRequest.newBuilder(uri)
+                .header("traceparent", Zipkin.traceparent(traceId))
+                .GET().build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return traceId;
+    }
+
+    /** Spans reach Zipkin when each process next exports its batch. */
+    private static void awaitSpans(String traceId, String... labels) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(labels(traceId)).contains(
-                        "orderflow-identity: http post",
-                        "orderflow-identity: authenticate oauth2clientcredentials"));
+                assertThat(labels(traceId)).contains(labels));
     }
 
     private static List<String> labels(String traceId) {
