@@ -57,7 +57,12 @@ public record GatewayProperties(
             @Min(10) @Max(10_000) @DefaultValue("1000") int listSignalsPerRun) {
     }
 
-    /** How long the client keeps retrying an unreachable Temporal before the gateway answers 503. */
+    /**
+     * Temporal's side of the gateway.
+     *
+     * @param rpcRetryBudget how long the client keeps retrying an unreachable Temporal before the gateway answers 503
+     * @param retryAfter what every 503 for Temporal (unreachable, overloaded, or not answering by a call's deadline) tells the client
+     */
     public record Temporal(
             @NotNull @DefaultValue("5s") Duration rpcRetryBudget,
             @NotNull @DefaultValue("5s") Duration retryAfter) {

@@ -26,7 +26,8 @@ public class CallsWithDeadline {
 
     CallsWithDeadline(ExecutorService orderQueryExecutor, GatewayProperties properties) {
         this.pool = orderQueryExecutor;
-        this.retryAfter = properties.orders().waitRetryAfter();
+        // Temporal not answering in time is Temporal's 503, told to come back like any other.
+        this.retryAfter = properties.temporal().retryAfter();
     }
 
     public <T> T call(Supplier<T> call, Duration deadline) {

@@ -28,7 +28,7 @@ class CallsWithDeadlineTest {
     private final GatewayProperties settings = new Binder(new MapConfigurationPropertySource(Map.of(
             "orderflow.gateway.orders.query-threads", "1",
             "orderflow.gateway.orders.max-concurrent-waits", "1",
-            "orderflow.gateway.orders.wait-retry-after", "3s")))
+            "orderflow.gateway.temporal.retry-after", "3s")))
             .bindOrCreate("orderflow.gateway", GatewayProperties.class);
     private final ExecutorService pool = new TemporalClientConfiguration().orderQueryExecutor(settings);
     private final CallsWithDeadline deadlines = new CallsWithDeadline(pool, settings);
