@@ -428,6 +428,29 @@ def test_the_gateway_is_probed_and_scraped_on_a_management_port_that_no_service_
     assert not exposed & {9080, 9081, 9082, 9083, 9084}, exposed
 
 
+def test_no_service_forwards_to_a_pods_management_port(tree):
+    """The Service's own port number proves nothing: what it reaches is its targetPort, matched by
+    name or number against the containers of the pods it selects."""
+    _, objects = tree
+    pods = [(d["spec"]["template"]["metadata"]["labels"], pod_spec(d)["containers"])
+            for d in of_kind(objects, "Deployment") + of_kind(objects, "StatefulSet")]
+    checked = 0
+    for service in of_kind(objects, "Service"):
+        selector = service["spec"].get("selector") or {}
+        for labels, containers in pods:
+            if not selector or any(labels.get(k) != v for k, v in selector.items()):
+                continue
+            for port in service["spec"]["ports"]:
+                target = port.get("targetPort", port["port"])
+                reached = [p for c in containers for p in c.get("ports", [])
+                           if target in (p.get("name"), p["containerPort"])]
+                assert reached, f"{service['metadata']['name']} targets {target}, which no selected container has"
+                assert all(p.get("name") != "management" for p in reached), \
+                    f"{service['metadata']['name']} forwards {port['port']} to a management port"
+                checked += 1
+    assert checked > 0
+
+
 def test_production_runs_the_prod_profile_without_swagger_ui(prod):
     assert config(prod)["SPRING_PROFILES_ACTIVE"] == "prod"
 
