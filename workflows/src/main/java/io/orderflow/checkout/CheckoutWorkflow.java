@@ -22,6 +22,13 @@ public interface CheckoutWorkflow {
 
     String TYPE = "Checkout";
 
+    /**
+     * Memo key of the order's view, kept current at every status change: a closed order is read from
+     * there (whoever closed it, and with no worker of its build running), never by a query. Orders
+     * started before it existed have a result instead if they completed.
+     */
+    String VIEW_MEMO = "view";
+
     static String workflowId(String orderId) {
         return "order-" + orderId;
     }
@@ -34,27 +41,32 @@ public interface CheckoutWorkflow {
     OrderView state();
 
     /**
-     * Cancel the order on the customer's behalf. Accepted while the order has not reached
+     * Cancel the order on its customer's or an operator's behalf ({@code by}; {@code null}, as older
+     * gateways send it, means the customer). Accepted while the order has not reached
      * {@code SCHEDULING_DELIVERY}; returns the view once the cancel is recorded (compensation then
      * runs in the background).
      */
     @UpdateMethod
-    OrderView cancel(String reason);
+    OrderView cancel(String reason, CancelledBy by);
 
     /** Rejects the cancel (failure type {@code NOT_CANCELLABLE}) when the order is past the point of no return. */
     @UpdateValidatorMethod(updateName = "cancel")
-    void validateCancel(String reason);
+    void validateCancel(String reason, CancelledBy by);
 
     /**
      * An event the carrier reported for the order's shipment (through the gateway's signed webhook).
-     * Idempotent by {@code eventId}: a repeat answers {@code DUPLICATE} and changes nothing. Events
-     * may come late or out of order: after an arrival event ({@code DELIVERED}, {@code LOST},
-     * {@code RETURNED}) nothing the carrier says changes the order any more.
+     * Idempotent by {@code eventId}. Events may come late or out of order: after an arrival event
+     * ({@code DELIVERED}, {@code LOST}, {@code RETURNED}) nothing the carrier says changes the order
+     * any more. The validator refuses what changes nothing, so a repeat costs the history nothing.
      */
     @UpdateMethod
     CarrierEventReceipt reportCarrierEvent(CarrierEvent event);
 
-    /** Rejects (failure type {@code UNKNOWN_SHIPMENT}) an event for a tracking number the order does not have. */
+    /**
+     * Rejects an event for a tracking number the order does not have ({@code UNKNOWN_SHIPMENT}) and
+     * one that changes nothing: a seen {@code eventId}, a second pick-up, anything after the arrival
+     * ({@code CARRIER_EVENT_IGNORED}).
+     */
     @UpdateValidatorMethod(updateName = "reportCarrierEvent")
     void validateCarrierEvent(CarrierEvent event);
 

@@ -28,11 +28,8 @@ import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowVersioningBehavior;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Queue;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -60,6 +57,15 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
      */
     static final String UNDONE_WHEN_CANCELLED_WHILE_SHIPPING_CHANGE = "undone-when-cancelled-while-shipping";
     static final int UNDONE_WHEN_CANCELLED_WHILE_SHIPPING = 1;
+    /**
+     * Version marker of the change that keeps the order readable for ever and tells cancels apart:
+     * the view is kept in the memo at every status (a closed workflow keeps its memo, whoever closed
+     * it and however), an execution cancel is the operator's ({@code CANCELLED_BY_OPERATOR}), goods
+     * already picked up come back to stock only when the parcel is returned, and carrier events that
+     * change nothing are refused by the validator.
+     */
+    static final String KEPT_FOR_EVER_CHANGE = "kept-for-ever";
+    static final int KEPT_FOR_EVER = 1;
 
     private final CheckoutRequest request;
     private final OrderState order;
@@ -69,12 +75,13 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
     private boolean cancelRequested;
     /** False for orders started before the order's life after scheduling was tracked. */
     private boolean tracked;
+    /** False for orders started before their view was kept in the memo (see {@link #KEPT_FOR_EVER_CHANGE}). */
+    private boolean keptForEver;
     private CheckoutPolicy policy;
     private final CompensationRunner compensationRunner;
-    private final Set<String> seenCarrierEvents = new HashSet<>();
-    private final Queue<CarrierEvent> carrierEvents = new ArrayDeque<>();
-    private boolean pickedUp;
-    private DeliveryResolution resolution;
+    private final ParcelTracking parcel;
+    /** The view last written to the memo, so an unchanged view is not written twice. */
+    private OrderView kept;
 
     /** Builds the state before any handler runs, so an early query or cancel sees a real order. */
     @WorkflowInit
@@ -82,6 +89,7 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
         this.request = request;
         this.order = new OrderState(request, now());
         this.compensationRunner = new CompensationRunner(order, this::policy);
+        this.parcel = new ParcelTracking(request.orderId(), order);
     }
 
     /**
@@ -94,6 +102,10 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
     public OrderView checkout(CheckoutRequest ignored) {
         tracked = Workflow.getVersion(TRACKED_UNTIL_DELIVERY_CHANGE, Workflow.DEFAULT_VERSION, TRACKED_UNTIL_DELIVERY)
                 >= TRACKED_UNTIL_DELIVERY;
+        keptForEver = Workflow.getVersion(KEPT_FOR_EVER_CHANGE, Workflow.DEFAULT_VERSION, KEPT_FOR_EVER) >= KEPT_FOR_EVER;
+        if (keptForEver) {
+            parcel.refuseRepeats();
+        }
         Workflow.upsertTypedSearchAttributes(
                 OrderSearchAttributes.CUSTOMER_ID.valueSet(request.customerId()),
                 OrderSearchAttributes.ORDER_STATUS.valueSet(order.status().name()));
@@ -110,6 +122,7 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
         }
         // Detached: a cancelled workflow must still let an in-flight cancel update reply.
         Workflow.newDetachedCancellationScope(() -> Workflow.await(Workflow::isEveryHandlerFinished)).run();
+        keepView();
         return order.view();
     }
 
@@ -119,9 +132,11 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
             chargePayment(reservation.total());
             scheduleDelivery();
         } catch (ActivityFailure failure) {
-            order.failed(StepFailures.of(failure, order.status()));
+            order.failed(failure.getCause() instanceof CanceledFailure
+                    ? executionCancelled(order.status())
+                    : StepFailures.of(failure, order.status()));
         } catch (CanceledFailure cancelled) {
-            order.failed(StepFailures.cancelled("the order was cancelled", order.status()));
+            order.failed(executionCancelled(order.status()));
         }
     }
 
@@ -163,8 +178,7 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
         enter(COMPENSATING);
         // Detached: neither a customer cancel nor a cancel of the whole workflow may skip an undo.
         Workflow.newDetachedCancellationScope(() -> compensations.runInReverseOrder(this::runCompensation)).run();
-        boolean cancelled = CheckoutFailures.CANCELLED_BY_CUSTOMER.equals(order.failure().code());
-        enter(cancelled ? CANCELLED : FAILED);
+        enter(StepFailures.isCancel(order.failure()) ? CANCELLED : FAILED);
     }
 
     private void runCompensation(Compensation compensation) {
@@ -180,7 +194,8 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
         enter(SHIPPING);
         CarrierEventType arrival;
         try {
-            arrival = awaitArrival();
+            // Due from now, not from after the policy lookup (a local activity that takes time of its own).
+            arrival = parcel.awaitArrival(now().plus(policy().deliveryDeadline()));
         } catch (CanceledFailure | ActivityFailure interrupted) {
             // The wait, or the policy lookup before it, was cancelled with the whole execution.
             boolean cancelled = interrupted instanceof CanceledFailure || interrupted.getCause() instanceof CanceledFailure;
@@ -190,17 +205,16 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
             cancelWhileShipping();
             return;
         }
-        clearAttention();
+        parcel.clearAttention();
         switch (arrival) {
             case LOST -> undoAfterDelivery(new OrderFailure(CheckoutFailures.DELIVERY_LOST,
-                            arrivalMessage("the carrier lost the parcel"), SHIPPING),
+                            parcel.arrivalMessage("the carrier lost the parcel"), SHIPPING),
                     List.of(markShipment("mark the shipment lost", DeliveryActivities::markLost),
                             refund(orderTotal())));
             case RETURNED -> undoAfterDelivery(new OrderFailure(CheckoutFailures.DELIVERY_RETURNED,
-                            arrivalMessage("the parcel was returned"), SHIPPING),
+                            parcel.arrivalMessage("the parcel was returned"), SHIPPING),
                     List.of(markShipment("mark the shipment returned", DeliveryActivities::markReturned),
-                            new Compensation(RESERVING_STOCK, TaskQueues.STOCK, "restock returned goods",
-                                    options -> stub(StockActivities.class, options).restock(request.orderId())),
+                            restock(),
                             refund(orderTotal())));
             default -> enter(COMPLETED);
         }
@@ -213,81 +227,37 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
      * released, and the order is {@code CANCELLED} with no net charge. Ending the execution there
      * instead, as orders cancelled before this change did, kept the customer's money for a parcel
      * that would never be delivered.
+     *
+     * <p>Once the carrier has picked the parcel up, the goods are on a truck, not on the shelf: the
+     * shipment is cancelled and the payment refunded at once, but the stock comes back only when the
+     * carrier reports the parcel returned (or an operator, past the delivery deadline, says so).
      */
     private void cancelWhileShipping() {
-        order.failed(StepFailures.cancelled("the order was cancelled while shipping", SHIPPING));
-        clearAttention();
-        compensate();
+        order.failed(StepFailures.cancelled(keptForEver ? CancelledBy.OPERATOR : CancelledBy.CUSTOMER,
+                "the order was cancelled while shipping", SHIPPING));
+        parcel.clearAttention();
+        if (!keptForEver || !parcel.pickedUp()) {
+            compensate();
+            return;
+        }
+        enter(COMPENSATING);
+        Workflow.newDetachedCancellationScope(() -> {
+            compensationRunner.run(new Compensation(SCHEDULING_DELIVERY, TaskQueues.DELIVERY, "cancel delivery",
+                    options -> stub(DeliveryActivities.class, options).cancel(request.orderId())));
+            compensationRunner.run(refund(orderTotal()));
+            CarrierEventType cameBack = parcel.awaitArrival(now().plus(policy().deliveryDeadline()));
+            parcel.clearAttention();
+            if (cameBack == CarrierEventType.RETURNED) {
+                compensationRunner.run(restock());
+            }
+        }).run();
+        enter(CANCELLED);
     }
 
     /** Asked once, when the cancel arrives; an order cancelled by older code has no marker and ends as it did. */
     private boolean undoesWhenCancelledWhileShipping() {
         return Workflow.getVersion(UNDONE_WHEN_CANCELLED_WHILE_SHIPPING_CHANGE, Workflow.DEFAULT_VERSION,
                 UNDONE_WHEN_CANCELLED_WHILE_SHIPPING) >= UNDONE_WHEN_CANCELLED_WHILE_SHIPPING;
-    }
-
-    private void clearAttention() {
-        if (order.attention() != null) {
-            order.attentionResolved();
-            Workflow.upsertTypedSearchAttributes(OrderSearchAttributes.NEEDS_ATTENTION.valueSet(false));
-        }
-    }
-
-    /**
-     * Waits for an arrival event; past the deadline flags the order {@code DELIVERY_OVERDUE} and
-     * keeps waiting, now also for an operator's resolution.
-     */
-    private CarrierEventType awaitArrival() {
-        Instant due = now().plus(policy().deliveryDeadline());
-        while (true) {
-            CarrierEventType arrival = takeCarrierEvents();
-            if (arrival != null) {
-                return arrival;
-            }
-            if (resolution != null) {
-                order.recordEvent(resolution.outcome(), now());
-                return resolution.outcome();
-            }
-            Duration left = Duration.between(now(), due);
-            if (order.attention() == null && left.compareTo(Duration.ZERO) > 0) {
-                if (!Workflow.await(left, this::carrierOrOperatorSpoke)) {
-                    flagOverdue(due);
-                }
-            } else {
-                if (order.attention() == null) {
-                    flagOverdue(due);
-                }
-                Workflow.await(this::carrierOrOperatorSpoke);
-            }
-        }
-    }
-
-    /**
-     * Applies the queued carrier events in arrival order: the first {@code PICKED_UP} adds to the
-     * timeline; the first arrival event ends the wait. Anything after it is too late to matter.
-     */
-    private CarrierEventType takeCarrierEvents() {
-        while (!carrierEvents.isEmpty()) {
-            CarrierEvent event = carrierEvents.poll();
-            if (event.type().isArrival()) {
-                order.recordEvent(event.type(), now());
-                return event.type();
-            }
-            if (!pickedUp) {
-                pickedUp = true;
-                order.recordEvent(event.type(), now());
-            }
-        }
-        return null;
-    }
-
-    private boolean carrierOrOperatorSpoke() {
-        return !carrierEvents.isEmpty() || resolution != null;
-    }
-
-    private void flagOverdue(Instant due) {
-        order.needsAttention(new Attention(Attention.DELIVERY_OVERDUE, SHIPPING, due, null));
-        Workflow.upsertTypedSearchAttributes(OrderSearchAttributes.NEEDS_ATTENTION.valueSet(true));
     }
 
     private void undoAfterDelivery(OrderFailure reason, List<Compensation> steps) {
@@ -297,17 +267,14 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
         enter(FAILED);
     }
 
-    private String arrivalMessage(String carrierSaid) {
-        if (resolution == null) {
-            return carrierSaid;
-        }
-        String note = resolution.note() == null || resolution.note().isBlank() ? "" : ": " + resolution.note();
-        return "resolved by an operator as " + resolution.outcome() + note;
-    }
-
     private Compensation refund(Money total) {
         return new Compensation(CHARGING_PAYMENT, TaskQueues.PAYMENT, "refund " + total.display(),
                 options -> stub(PaymentActivities.class, options).refund(request.orderId()));
+    }
+
+    private Compensation restock() {
+        return new Compensation(RESERVING_STOCK, TaskQueues.STOCK, "restock returned goods",
+                options -> stub(StockActivities.class, options).restock(request.orderId()));
     }
 
     private Compensation markShipment(String summary, BiConsumer<DeliveryActivities, String> mark) {
@@ -335,46 +302,22 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
 
     @Override
     public void validateCarrierEvent(CarrierEvent event) {
-        String trackingNumber = order.trackingNumber();
-        boolean known = trackingNumber != null
-                ? trackingNumber.equals(event.trackingNumber())
-                // The carrier may be faster than the reply of the booking.
-                : order.status() == SCHEDULING_DELIVERY;
-        if (!known) {
-            throw ApplicationFailure.newNonRetryableFailure(
-                    "order " + request.orderId() + " has no shipment " + event.trackingNumber(),
-                    CheckoutFailures.UNKNOWN_SHIPMENT);
-        }
+        parcel.validate(event);
     }
 
     @Override
     public CarrierEventReceipt reportCarrierEvent(CarrierEvent event) {
-        if (!seenCarrierEvents.add(event.eventId())) {
-            return CarrierEventReceipt.DUPLICATE;
-        }
-        carrierEvents.add(event);
-        return CarrierEventReceipt.ACCEPTED;
+        return parcel.report(event);
     }
 
     @Override
     public void validateResolveDelivery(DeliveryResolution proposed) {
-        if (proposed == null || proposed.outcome() == null || !proposed.outcome().isArrival()) {
-            throw ApplicationFailure.newNonRetryableFailure(
-                    "a delivery is resolved as DELIVERED, LOST or RETURNED", CheckoutFailures.INVALID_RESOLUTION);
-        }
-        Attention attention = order.attention();
-        boolean overdue = order.status() == SHIPPING && resolution == null && attention != null
-                && Attention.DELIVERY_OVERDUE.equals(attention.reason());
-        if (!overdue) {
-            throw ApplicationFailure.newNonRetryableFailure(
-                    "order " + request.orderId() + " is " + order.status() + " and not waiting for a resolution",
-                    CheckoutFailures.NOT_AWAITING_RESOLUTION);
-        }
+        parcel.validateResolution(proposed);
     }
 
     @Override
     public OrderView resolveDelivery(DeliveryResolution decided) {
-        resolution = decided;
+        parcel.resolve(decided);
         return order.view();
     }
 
@@ -394,7 +337,7 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
     }
 
     @Override
-    public void validateCancel(String reason) {
+    public void validateCancel(String reason, CancelledBy by) {
         if (!order.status().isCancellable()) {
             throw ApplicationFailure.newNonRetryableFailure(
                     "order " + request.orderId() + " is " + order.status() + " and can no longer be cancelled",
@@ -403,10 +346,10 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
     }
 
     @Override
-    public OrderView cancel(String reason) {
+    public OrderView cancel(String reason, CancelledBy by) {
         if (!cancelRequested) {
             cancelRequested = true;
-            order.failed(StepFailures.cancelled(cancelMessage(reason), order.status()));
+            order.failed(StepFailures.cancelled(by, cancelMessage(reason, by), order.status()));
             if (forwardSteps != null) {
                 forwardSteps.cancel(reason);
             }
@@ -421,9 +364,37 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
         }
     }
 
+    /**
+     * A cancel that reached the forward steps without the {@code cancel} Update: the execution itself
+     * was cancelled (Web UI, CLI), which only operators do. Orders from before the distinction say
+     * customer, as they always did.
+     */
+    private OrderFailure executionCancelled(OrderStatus step) {
+        return StepFailures.cancelled(keptForEver && !cancelRequested ? CancelledBy.OPERATOR : CancelledBy.CUSTOMER,
+                "the order was cancelled", step);
+    }
+
     private void enter(OrderStatus status) {
         order.enter(status, now());
         Workflow.upsertTypedSearchAttributes(OrderSearchAttributes.ORDER_STATUS.valueSet(status.name()));
+        keepView();
+    }
+
+    /**
+     * Writes the view to the memo, where it stays readable after the workflow closes however it
+     * closes (completed, failed, cancelled, terminated) and without any worker of its build: the
+     * gateway reads closed orders from there. Written with every status change, in the same workflow
+     * task as the status's search attribute.
+     */
+    private void keepView() {
+        if (!keptForEver) {
+            return;
+        }
+        OrderView view = order.view();
+        if (!view.equals(kept)) {
+            Workflow.upsertMemo(Map.of(CheckoutWorkflow.VIEW_MEMO, view));
+            kept = view;
+        }
     }
 
     private String reserveSummary() {
@@ -431,10 +402,9 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
         return "reserve " + units + (units == 1 ? " item" : " items");
     }
 
-    private static String cancelMessage(String reason) {
-        return reason == null || reason.isBlank()
-                ? "cancelled by the customer"
-                : "cancelled by the customer: " + reason;
+    private static String cancelMessage(String reason, CancelledBy by) {
+        String who = by == CancelledBy.OPERATOR ? "cancelled by an operator" : "cancelled by the customer";
+        return reason == null || reason.isBlank() ? who : who + ": " + reason;
     }
 
     private static <T> T forward(Class<T> activities, String taskQueue, String summary, String... businessFailures) {

@@ -46,6 +46,17 @@ final class StepFailures {
         return new OrderFailure(CheckoutFailures.CANCELLED_BY_CUSTOMER, message, step);
     }
 
+    static OrderFailure cancelled(CancelledBy by, String message, OrderStatus step) {
+        return by == CancelledBy.OPERATOR
+                ? new OrderFailure(CheckoutFailures.CANCELLED_BY_OPERATOR, message, step)
+                : cancelled(message, step);
+    }
+
+    static boolean isCancel(OrderFailure failure) {
+        return CheckoutFailures.CANCELLED_BY_CUSTOMER.equals(failure.code())
+                || CheckoutFailures.CANCELLED_BY_OPERATOR.equals(failure.code());
+    }
+
     private static String originalMessage(Throwable failure) {
         if (failure instanceof ApplicationFailure application) {
             return application.getOriginalMessage();

@@ -92,7 +92,7 @@ class CheckoutHistoryRecorderTest {
         CheckoutWorkflow workflow = env.start(Orders.sample("cancelled"));
         env.log().awaitAttempts(CallLog.PAYMENT_CHARGE, 1);
 
-        workflow.cancel("changed my mind");
+        workflow.cancel("changed my mind", CancelledBy.CUSTOMER);
         OrderView view = env.result("cancelled");
 
         assertThat(view.status()).isEqualTo(OrderStatus.CANCELLED);
@@ -164,15 +164,116 @@ class CheckoutHistoryRecorderTest {
     @Test
     void cancelledByAnOperatorWhileShippingPath() {
         String orderId = "cancelled-while-shipping";
+        env.delivery().reportingNothing();
+        env.start(Orders.sample(orderId));
+        env.awaitView(orderId, "shipping", view -> view.status() == OrderStatus.SHIPPING);
+
+        OrderView view = env.cancelExecution(orderId);
+
+        assertThat(view.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(env.payment().netChargedCents(orderId)).isZero();
+        record(orderId);
+    }
+
+    @Test
+    void cancelledByAnOperatorOnTheTruckThenReturnedPath() {
+        String orderId = "cancelled-on-the-truck-returned";
         CheckoutWorkflow workflow = env.start(Orders.shippingToLine(orderId, CarrierScenarios.NEVER_ARRIVES));
         env.awaitView(orderId, "picked up", view -> view.timeline().stream()
                 .anyMatch(entry -> entry.event() == CarrierEventType.PICKED_UP));
+        env.requestExecutionCancel(orderId);
+        env.awaitView(orderId, "refunded", view -> env.log().compensations().contains(CallLog.PAYMENT_REFUND));
 
-        WorkflowStub.fromTyped(workflow).cancel();
+        workflow.reportCarrierEvent(new CarrierEvent("returned-1", "TRK-" + orderId, CarrierEventType.RETURNED,
+                java.time.Instant.EPOCH));
 
-        assertThatThrownBy(() -> env.result(orderId)).isInstanceOf(WorkflowFailedException.class);
-        assertThat(workflow.state().status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(env.payment().netChargedCents(orderId)).isZero();
+        assertThat(env.awaitCancelledExecution(orderId).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(env.stock().wasRestocked(orderId)).isTrue();
+        record(orderId);
+    }
+
+    @Test
+    void cancelledByAnOperatorDuringAStepPath() {
+        String orderId = "cancelled-by-operator-during-step";
+        env.payment().onCharge(Step.failTransiently("provider unavailable"));
+        env.start(Orders.sample(orderId));
+        env.log().awaitAttempts(CallLog.PAYMENT_CHARGE, 1);
+
+        OrderView view = env.cancelExecution(orderId);
+
+        assertThat(view.failure().code()).isEqualTo(CheckoutFailures.CANCELLED_BY_OPERATOR);
+        record(orderId);
+    }
+
+    @Test
+    void cancelledByAnOperatorThroughTheApiPath() {
+        String orderId = "cancelled-by-operator-via-api";
+        env.payment().onCharge(Step.failTransiently("provider unavailable"));
+        CheckoutWorkflow workflow = env.start(Orders.sample(orderId));
+        env.log().awaitAttempts(CallLog.PAYMENT_CHARGE, 1);
+
+        workflow.cancel("fraud check", CancelledBy.OPERATOR);
+
+        assertThat(env.result(orderId).failure().code()).isEqualTo(CheckoutFailures.CANCELLED_BY_OPERATOR);
+        record(orderId);
+    }
+
+    @Test
+    void cancelledBeforeTheFirstStepPath() {
+        String orderId = "cancelled-before-first-step";
+
+        OrderView atAcceptance = env.startAndCancel(Orders.sample(orderId), "clicked by mistake");
+
+        assertThat(atAcceptance.failure().code()).isEqualTo(CheckoutFailures.CANCELLED_BY_CUSTOMER);
+        assertThat(env.result(orderId).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(env.log().attempts(CallLog.STOCK_RESERVE)).as("no step ran").isZero();
+        record(orderId);
+    }
+
+    @Test
+    void carrierEventsRepeatedPath() {
+        String orderId = "carrier-events-repeated";
+        env.delivery().reportingNothing();
+        CheckoutWorkflow workflow = env.start(Orders.sample(orderId));
+        env.awaitView(orderId, "shipping", view -> view.status() == OrderStatus.SHIPPING);
+        CarrierEvent pickedUp = new CarrierEvent("picked-1", "TRK-" + orderId, CarrierEventType.PICKED_UP,
+                java.time.Instant.EPOCH);
+        workflow.reportCarrierEvent(pickedUp);
+        assertThatThrownBy(() -> workflow.reportCarrierEvent(pickedUp))
+                .isInstanceOf(io.temporal.client.WorkflowUpdateException.class);
+
+        workflow.reportCarrierEvent(new CarrierEvent("delivered-1", "TRK-" + orderId, CarrierEventType.DELIVERED,
+                java.time.Instant.EPOCH));
+
+        assertThat(env.result(orderId).status()).isEqualTo(OrderStatus.COMPLETED);
+        record(orderId);
+    }
+
+    @Test
+    void startedFromACartPath() {
+        String orderId = "started-from-a-cart";
+        io.orderflow.cart.CartWorkflow cart = io.orderflow.cart.CartRecordings.checkedOut(env, "cart-of-" + orderId, orderId);
+
+        assertThat(env.result(orderId).status()).isEqualTo(OrderStatus.COMPLETED);
+        assertThat(cart).isNotNull();
+        record(orderId);
+    }
+
+    @Test
+    void terminatedWhileShippingPath() {
+        String orderId = "terminated-while-shipping";
+        env.delivery().reportingNothing();
+        CheckoutWorkflow workflow = env.start(Orders.sample(orderId));
+        OrderView shipping = env.awaitView(orderId, "shipping", view -> view.status() == OrderStatus.SHIPPING);
+
+        WorkflowStub.fromTyped(workflow).terminate("stuck, says an operator");
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(env.keptView(orderId)).isEqualTo(shipping));
+        record(orderId);
+    }
+
+    private void record(String orderId) {
         RecordedHistories.recordIfRequested(env.client(), CheckoutWorkflow.workflowId(orderId), orderId);
     }
 

@@ -208,7 +208,7 @@ class CheckoutWorkflowTest {
         // Two failed attempts: the third now waits in Temporal's retry backoff (2 s, real time here).
         env.log().awaitAttempts(PAYMENT_CHARGE, 2);
 
-        OrderView atAcceptance = workflow.cancel("changed my mind");
+        OrderView atAcceptance = workflow.cancel("changed my mind", CancelledBy.CUSTOMER);
 
         assertThat(atAcceptance.status()).isEqualTo(CHARGING_PAYMENT);
         assertThat(atAcceptance.failure()).isEqualTo(new OrderFailure(
@@ -231,7 +231,7 @@ class CheckoutWorkflowTest {
         CheckoutWorkflow workflow = env.start(Orders.sample(ORDER));
         reservation.awaitArrival();
 
-        OrderView atAcceptance = workflow.cancel(null);
+        OrderView atAcceptance = workflow.cancel(null, CancelledBy.CUSTOMER);
         reservation.open();
 
         assertThat(atAcceptance.status()).isEqualTo(RESERVING_STOCK);
@@ -251,7 +251,7 @@ class CheckoutWorkflowTest {
         CheckoutWorkflow workflow = env.start(Orders.sample(ORDER));
         delivery.awaitArrival();
 
-        assertThatThrownBy(() -> workflow.cancel("too late"))
+        assertThatThrownBy(() -> workflow.cancel("too late", CancelledBy.CUSTOMER))
                 .isInstanceOf(WorkflowUpdateException.class)
                 .cause().isInstanceOfSatisfying(ApplicationFailure.class, rejection -> {
                     assertThat(rejection.getType()).isEqualTo(CheckoutFailures.NOT_CANCELLABLE);
@@ -270,7 +270,7 @@ class CheckoutWorkflowTest {
         env.run(Orders.sample(ORDER));
 
         // The execution is closed, so the server itself refuses the update (the gateway answers 409).
-        assertThatThrownBy(() -> env.workflow(ORDER).cancel("after the fact"))
+        assertThatThrownBy(() -> env.workflow(ORDER).cancel("after the fact", CancelledBy.CUSTOMER))
                 .isInstanceOf(WorkflowNotFoundException.class);
 
         assertThat(env.result(ORDER).status()).isEqualTo(COMPLETED);
@@ -288,7 +288,7 @@ class CheckoutWorkflowTest {
         release.awaitArrival();
 
         assertThat(workflow.state().status()).isEqualTo(COMPENSATING);
-        assertThatThrownBy(() -> workflow.cancel("me too"))
+        assertThatThrownBy(() -> workflow.cancel("me too", CancelledBy.CUSTOMER))
                 .isInstanceOf(WorkflowUpdateException.class)
                 .cause().isInstanceOfSatisfying(ApplicationFailure.class, rejection ->
                         assertThat(rejection.getType()).isEqualTo(CheckoutFailures.NOT_CANCELLABLE));
@@ -300,15 +300,15 @@ class CheckoutWorkflowTest {
     }
 
     @Test
-    void cancellingTheWholeWorkflowStillRunsEveryCompensation() {
+    void anOperatorCancellingTheWholeWorkflowDuringAStepCancelsAsTheOperatorAndRunsEveryCompensation() {
         env.payment().onCharge(Step.failTransiently("provider unavailable"));
         env.start(Orders.sample(ORDER));
         env.log().awaitAttempts(PAYMENT_CHARGE, 1);
 
-        // An operator's cancel of the execution (the gateway uses the cancel update instead).
+        // An operator's cancel of the execution in the Web UI or CLI (the gateway uses the cancel update).
         OrderView view = env.cancelExecution(ORDER);
         assertThat(view.status()).isEqualTo(CANCELLED);
-        assertThat(view.failure().code()).isEqualTo(CheckoutFailures.CANCELLED_BY_CUSTOMER);
+        assertThat(view.failure().code()).isEqualTo(CheckoutFailures.CANCELLED_BY_OPERATOR);
         assertThat(env.log().compensations()).containsExactly(PAYMENT_REFUND, STOCK_RELEASE);
         assertThat(env.stock().holdsStockFor(ORDER)).isFalse();
         assertThat(env.payment().netChargedCents(ORDER)).isZero();

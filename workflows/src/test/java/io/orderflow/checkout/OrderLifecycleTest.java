@@ -82,7 +82,7 @@ class OrderLifecycleTest {
         CheckoutWorkflow workflow = env.start(Orders.sample(ORDER));
         env.awaitView(ORDER, "shipping", view -> view.status() == SHIPPING);
 
-        assertThatThrownBy(() -> workflow.cancel("too late"))
+        assertThatThrownBy(() -> workflow.cancel("too late", CancelledBy.CUSTOMER))
                 .isInstanceOf(WorkflowUpdateException.class)
                 .cause().isInstanceOfSatisfying(ApplicationFailure.class, rejection ->
                         assertThat(rejection.getType()).isEqualTo(CheckoutFailures.NOT_CANCELLABLE));
@@ -90,20 +90,46 @@ class OrderLifecycleTest {
     }
 
     @Test
-    void aRepeatedEventIsADuplicateAndAddsNothing() {
+    void aRepeatedEventIsRefusedBeforeItReachesTheHistory() {
         env.delivery().reportingNothing();
         CheckoutWorkflow workflow = env.start(Orders.sample(ORDER));
         env.awaitView(ORDER, "shipping", view -> view.status() == SHIPPING);
 
         assertThat(workflow.reportCarrierEvent(event("e-1", PICKED_UP))).isEqualTo(CarrierEventReceipt.ACCEPTED);
-        assertThat(workflow.reportCarrierEvent(event("e-1", PICKED_UP))).isEqualTo(CarrierEventReceipt.DUPLICATE);
-        assertThat(workflow.reportCarrierEvent(event("e-2", PICKED_UP)))
-                .as("the carrier resending the pick-up under a new id").isEqualTo(CarrierEventReceipt.ACCEPTED);
-        assertThat(workflow.reportCarrierEvent(event("e-3", DELIVERED))).isEqualTo(CarrierEventReceipt.ACCEPTED);
+        env.awaitView(ORDER, "picked up", view -> view.timeline().stream().anyMatch(entry -> entry.event() == PICKED_UP));
+        long before = env.historyLengthBesidesWorkflowTasks(ORDER);
+        for (int resend = 0; resend < 50; resend++) {
+            assertIgnored(() -> workflow.reportCarrierEvent(event("e-1", PICKED_UP)));
+        }
+        assertIgnored(() -> workflow.reportCarrierEvent(event("e-2", PICKED_UP)));
 
+        assertThat(env.historyLengthBesidesWorkflowTasks(ORDER)).as("events after 51 repeats").isEqualTo(before);
+        assertThat(workflow.reportCarrierEvent(event("e-3", DELIVERED))).isEqualTo(CarrierEventReceipt.ACCEPTED);
         OrderView view = env.result(ORDER);
         assertThat(view.status()).isEqualTo(COMPLETED);
         assertThat(view.timeline()).extracting(TimelineEntry::event).filteredOn(PICKED_UP::equals).hasSize(1);
+    }
+
+    @Test
+    void anEventArrivingAfterTheParcelArrivedIsRefusedWhileTheOrderStillRuns() {
+        env.delivery().reportingNothing();
+        env.payment().onRefund(Step.failTransiently("provider unavailable"));
+        CheckoutWorkflow workflow = env.start(Orders.sample(ORDER));
+        env.awaitView(ORDER, "shipping", view -> view.status() == SHIPPING);
+
+        workflow.reportCarrierEvent(event("e-lost", LOST));
+        env.awaitView(ORDER, "refunding", view -> view.status() == COMPENSATING);
+        long before = env.historyLengthBesidesWorkflowTasks(ORDER);
+
+        assertIgnored(() -> workflow.reportCarrierEvent(event("e-late", DELIVERED)));
+        assertThat(env.historyLengthBesidesWorkflowTasks(ORDER)).isEqualTo(before);
+    }
+
+    private static void assertIgnored(Runnable report) {
+        assertThatThrownBy(report::run)
+                .isInstanceOf(WorkflowUpdateException.class)
+                .cause().isInstanceOfSatisfying(ApplicationFailure.class, rejection ->
+                        assertThat(rejection.getType()).isEqualTo(CheckoutFailures.CARRIER_EVENT_IGNORED));
     }
 
     @Test
@@ -194,17 +220,18 @@ class OrderLifecycleTest {
     }
 
     @Test
-    void anOperatorCancellingTheExecutionWhileShippingCancelsTheShipmentRefundsAndReleasesTheStock() {
-        env.start(Orders.shippingToLine(ORDER, "NEVER-ARRIVES 1"));
-        env.awaitView(ORDER, "picked up", view -> view.timeline().stream().anyMatch(entry -> entry.event() == PICKED_UP));
+    void anOperatorCancellingTheExecutionBeforePickUpCancelsTheShipmentRefundsAndReleasesTheStock() {
+        env.delivery().reportingNothing();
+        env.start(Orders.sample(ORDER));
+        env.awaitView(ORDER, "shipping", view -> view.status() == SHIPPING);
 
         // What the Web UI's or the CLI's cancel does; the customer's cancel update is refused by now.
         OrderView view = env.cancelExecution(ORDER);
         assertThat(view.status()).isEqualTo(CANCELLED);
-        assertThat(view.failure().code()).isEqualTo(CheckoutFailures.CANCELLED_BY_CUSTOMER);
+        assertThat(view.failure().code()).isEqualTo(CheckoutFailures.CANCELLED_BY_OPERATOR);
         assertThat(view.failure().step()).isEqualTo(SHIPPING);
         assertThat(view.timeline()).extracting(TimelineEntry::status, TimelineEntry::event)
-                .endsWith(tuple(SHIPPING, PICKED_UP), tuple(COMPENSATING, null), tuple(CANCELLED, null));
+                .endsWith(tuple(SHIPPING, null), tuple(COMPENSATING, null), tuple(CANCELLED, null));
         assertThat(env.log().compensations()).containsExactly(DELIVERY_CANCEL, PAYMENT_REFUND, STOCK_RELEASE);
         assertThat(env.payment().netChargedCents(ORDER)).isZero();
         assertThat(env.delivery().hasLiveShipment(ORDER)).isFalse();
@@ -213,8 +240,52 @@ class OrderLifecycleTest {
     }
 
     @Test
-    void anOverdueOrderCancelledByAnOperatorIsRefundedAndNoLongerNeedsAttention() {
+    void goodsOnATruckComeBackToStockOnlyWhenTheCarrierReturnsTheParcel() {
+        CheckoutWorkflow workflow = env.start(Orders.shippingToLine(ORDER, "NEVER-ARRIVES 1"));
+        env.awaitView(ORDER, "picked up", view -> view.timeline().stream().anyMatch(entry -> entry.event() == PICKED_UP));
+
+        env.requestExecutionCancel(ORDER);
+        OrderView refunded = env.awaitView(ORDER, "refunded", view -> env.payment().netChargedCents(ORDER) == 0
+                && env.log().compensations().contains(PAYMENT_REFUND));
+        assertThat(refunded.status()).isEqualTo(COMPENSATING);
+        assertThat(refunded.failure().code()).isEqualTo(CheckoutFailures.CANCELLED_BY_OPERATOR);
+        assertThat(env.delivery().hasLiveShipment(ORDER)).isFalse();
+        assertThat(env.stock().holdsStockFor(ORDER)).as("the goods are on a truck, not on the shelf").isTrue();
+
+        workflow.reportCarrierEvent(event("back", RETURNED));
+
+        OrderView view = env.awaitCancelledExecution(ORDER);
+        assertThat(view.status()).isEqualTo(CANCELLED);
+        assertThat(view.timeline()).extracting(TimelineEntry::status, TimelineEntry::event)
+                .endsWith(tuple(COMPENSATING, RETURNED), tuple(CANCELLED, null));
+        assertThat(env.log().compensations()).containsExactly(DELIVERY_CANCEL, PAYMENT_REFUND, STOCK_RESTOCK);
+        assertThat(env.stock().holdsStockFor(ORDER)).isFalse();
+    }
+
+    @Test
+    void aParcelCancelledOnATruckThatNeverComesBackIsFlaggedAndAnOperatorDecides() {
         env.start(Orders.shippingToLine(ORDER, "NEVER-ARRIVES 1"));
+        env.awaitView(ORDER, "picked up", view -> view.timeline().stream().anyMatch(entry -> entry.event() == PICKED_UP));
+        env.requestExecutionCancel(ORDER);
+        env.awaitView(ORDER, "refunded", view -> env.log().compensations().contains(PAYMENT_REFUND));
+
+        env.skip(CheckoutPolicy.DEFAULT_DELIVERY_DEADLINE.plusMinutes(1));
+        OrderView overdue = env.awaitView(ORDER, "flagged overdue", view -> view.attention() != null);
+        assertThat(overdue.attention().reason()).isEqualTo(Attention.DELIVERY_OVERDUE);
+        assertThat(overdue.attention().step()).isEqualTo(COMPENSATING);
+        env.workflow(ORDER).resolveDelivery(new DeliveryResolution(LOST, "never came back"));
+
+        OrderView view = env.awaitCancelledExecution(ORDER);
+        assertThat(view.status()).isEqualTo(CANCELLED);
+        assertThat(view.attention()).isNull();
+        assertThat(env.log().compensations()).containsExactly(DELIVERY_CANCEL, PAYMENT_REFUND);
+        assertThat(env.stock().holdsStockFor(ORDER)).as("lost goods never come back to the shelf").isTrue();
+    }
+
+    @Test
+    void anOverdueOrderCancelledByAnOperatorIsRefundedAndNoLongerNeedsAttention() {
+        env.delivery().reportingNothing();
+        env.start(Orders.sample(ORDER));
         env.awaitView(ORDER, "shipping", view -> view.status() == SHIPPING);
         env.skip(CheckoutPolicy.DEFAULT_DELIVERY_DEADLINE.plusMinutes(1));
         assertThat(env.awaitView(ORDER, "flagged overdue", view -> view.attention() != null).attention().reason())

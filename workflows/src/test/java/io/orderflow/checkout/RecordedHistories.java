@@ -35,8 +35,14 @@ final class RecordedHistories {
     static final String RESOURCE_FOLDER = "histories";
     static final String ENCRYPTED_FOLDER = "encrypted";
     static final String KEYS_FILE = "encryption-keys.properties";
+    /**
+     * Where today's code records (encrypted, with the key ring of {@value #ENCRYPTED_FOLDER}/): one
+     * folder per generation of the workflow, named after its newest version marker, so a new
+     * recording never overwrites the histories that orders of an older build left behind.
+     */
+    static final String CURRENT_FOLDER = CheckoutWorkflowImpl.KEPT_FOR_EVER_CHANGE;
     /** Relative to the module directory, which is the working directory of Maven's test run. */
-    private static final Path SOURCE_FOLDER = Path.of("src", "test", "resources", RESOURCE_FOLDER, ENCRYPTED_FOLDER);
+    private static final Path SOURCE_FOLDER = Path.of("src", "test", "resources", RESOURCE_FOLDER, CURRENT_FOLDER);
 
     private RecordedHistories() {
     }
@@ -45,7 +51,7 @@ final class RecordedHistories {
         return Boolean.getBoolean(RECORD_PROPERTY);
     }
 
-    /** Writes the workflow's history as {@code encrypted/<path>.json} when recording; otherwise does nothing. */
+    /** Writes the workflow's history as {@code <current folder>/<path>.json} when recording; otherwise does nothing. */
     static void recordIfRequested(WorkflowClient client, String workflowId, String path) {
         if (!recording()) {
             return;
@@ -73,15 +79,26 @@ final class RecordedHistories {
         }
     }
 
-    /** Whether the file was recorded with encryption, i.e. lies in {@code histories/encrypted/}. */
+    /** Whether the file was recorded with encryption, i.e. lies in a folder below {@code histories/}. */
     static boolean isEncrypted(Path file) {
-        return file.getParent().getFileName().toString().equals(ENCRYPTED_FOLDER);
+        return !file.getParent().getFileName().toString().equals(RESOURCE_FOLDER);
     }
 
-    /** The file's name, prefixed with {@code encrypted/} for an encrypted one. */
+    /** Whether the file was recorded by today's code, i.e. lies in {@value #CURRENT_FOLDER}. */
+    static boolean isCurrent(Path file) {
+        return file.getParent().getFileName().toString().equals(CURRENT_FOLDER);
+    }
+
+    /** The path a file records: its name without {@code .json}. */
+    static String path(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - ".json".length());
+    }
+
+    /** The file's name, prefixed with its folder below {@code histories/} for an encrypted one. */
     static String name(Path file) {
         String name = file.getFileName().toString();
-        return isEncrypted(file) ? ENCRYPTED_FOLDER + "/" + name : name;
+        return isEncrypted(file) ? file.getParent().getFileName() + "/" + name : name;
     }
 
     /** The key ring the encrypted histories were written with, read from {@value #KEYS_FILE}. */

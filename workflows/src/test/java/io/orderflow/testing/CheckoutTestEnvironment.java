@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.orderflow.TaskQueues;
 import io.orderflow.cart.CartWorkflowImpl;
+import io.orderflow.checkout.CancelledBy;
 import io.orderflow.checkout.CheckoutPolicy;
 import io.orderflow.checkout.CheckoutPolicyActivities;
 import io.orderflow.checkout.CheckoutRequest;
@@ -145,6 +146,20 @@ public final class CheckoutTestEnvironment implements AutoCloseable {
         return workflow;
     }
 
+    /**
+     * Starts the order and cancels it in the same call (update-with-start), as a customer who
+     * cancels at once: the cancel is in the order's first workflow task, before any step.
+     */
+    public OrderView startAndCancel(CheckoutRequest request, String reason) {
+        CheckoutWorkflow workflow = client().newWorkflowStub(CheckoutWorkflow.class, optionsFor(request.orderId())
+                .setWorkflowIdConflictPolicy(io.temporal.api.enums.v1.WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+                .build());
+        return WorkflowClient.executeUpdateWithStart(workflow::cancel, reason, CancelledBy.CUSTOMER,
+                io.temporal.client.UpdateOptions.<OrderView>newBuilder()
+                        .setWaitForStage(io.temporal.client.WorkflowUpdateStage.COMPLETED).build(),
+                new io.temporal.client.WithStartWorkflowOperation<>(workflow::checkout, request));
+    }
+
     /** A stub for an order's running (or finished) workflow. */
     public CheckoutWorkflow workflow(String orderId) {
         return client().newWorkflowStub(CheckoutWorkflow.class, CheckoutWorkflow.workflowId(orderId));
@@ -177,14 +192,40 @@ public final class CheckoutTestEnvironment implements AutoCloseable {
     /**
      * Cancels the order's execution as an operator does from the Web UI or the CLI, waits until it
      * closed as cancelled (the SDK closes a cancel-requested execution that way, with no result)
-     * and returns the final view from the query.
+     * and returns the final view kept in its memo.
      */
     public OrderView cancelExecution(String orderId) {
+        requestExecutionCancel(orderId);
+        return awaitCancelledExecution(orderId);
+    }
+
+    /** What the Web UI's or the CLI's cancel does: asks the execution to cancel, returns at once. */
+    public void requestExecutionCancel(String orderId) {
+        WorkflowStub.fromTyped(workflow(orderId)).cancel();
+    }
+
+    /** Waits until the execution closed as cancelled (no result) and returns the view kept in its memo. */
+    public OrderView awaitCancelledExecution(String orderId) {
         WorkflowStub execution = WorkflowStub.fromTyped(workflow(orderId));
-        execution.cancel();
         assertThatThrownBy(() -> execution.getResult(OrderView.class)).isInstanceOf(WorkflowFailedException.class)
                 .cause().isInstanceOf(CanceledFailure.class);
-        return workflow(orderId).state();
+        return keptView(orderId);
+    }
+
+    /** The view the order keeps in its memo: what the gateway reads once the order has closed. */
+    public OrderView keptView(String orderId) {
+        return (OrderView) WorkflowStub.fromTyped(workflow(orderId)).describe().getMemo(CheckoutWorkflow.VIEW_MEMO, OrderView.class);
+    }
+
+    /**
+     * How many events the order's history holds now, not counting workflow tasks: the Java test
+     * server records a workflow task for every Update, also one its validator rejects, where the real
+     * server runs that task speculatively and drops it (the real-stack suite counts those too).
+     */
+    public long historyLengthBesidesWorkflowTasks(String orderId) {
+        return storedHistory(orderId).getEventsList().stream()
+                .filter(event -> !event.getEventType().name().startsWith("EVENT_TYPE_WORKFLOW_TASK_"))
+                .count();
     }
 
     /** Runs the order to its end (skipping time) and returns the final view. */
