@@ -357,9 +357,13 @@ public class CheckoutWorkflowImpl implements CheckoutWorkflow {
         return order.view();
     }
 
-    /** A cancel can be accepted between two steps, or before the forward steps even started. */
+    /**
+     * A cancel can be accepted between two steps, or before the forward steps even started. An
+     * execution cancel that arrives while a step's attempt still runs lets that attempt finish
+     * (it may have taken effect); no further step starts after it.
+     */
     private void stopIfCancelled() {
-        if (cancelRequested) {
+        if (cancelRequested || (keptForEver && CancellationScope.current().isCancelRequested())) {
             throw new CanceledFailure("the customer cancelled the order");
         }
     }

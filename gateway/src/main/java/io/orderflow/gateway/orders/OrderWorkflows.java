@@ -3,6 +3,7 @@ package io.orderflow.gateway.orders;
 import io.grpc.Status;
 import io.orderflow.TaskQueues;
 import io.orderflow.checkout.CarrierEvent;
+import io.orderflow.checkout.CancelledBy;
 import io.orderflow.checkout.CarrierEventReceipt;
 import io.orderflow.checkout.CheckoutFailures;
 import io.orderflow.checkout.CheckoutWorkflow;
@@ -209,9 +210,11 @@ public class OrderWorkflows {
      * Someone else's order is "not found", exactly like an order that never existed.
      */
     public OrderView cancel(String orderId, String reason, Caller caller) {
-        requireVisibleTo(orderId, caller);
+        String owner = requireVisibleTo(orderId, caller);
+        // An operator cancelling someone's order is the operator's cancel; their own order, a customer's.
+        CancelledBy by = caller.isOperator() && !caller.subject().equals(owner) ? CancelledBy.OPERATOR : CancelledBy.CUSTOMER;
         try {
-            return deadlines.call(() -> stub(orderId).cancel(reason), settings.updateTimeout());
+            return deadlines.call(() -> stub(orderId).cancel(reason, by), settings.updateTimeout());
         } catch (WorkflowUpdateException rejected) {
             if (rejected.getCause() instanceof ApplicationFailure failure
                     && CheckoutFailures.NOT_CANCELLABLE.equals(failure.getType())) {
@@ -229,9 +232,10 @@ public class OrderWorkflows {
     }
 
     /**
-     * Hands a carrier event to the order. {@code ACCEPTED} when it is new; {@code DUPLICATE} when the
-     * order saw its {@code eventId} before, or has already finished (nothing the carrier says can
-     * change it then).
+     * Hands a carrier event to the order. {@code ACCEPTED} when it is new; {@code DUPLICATE} when it
+     * can change nothing: the order saw its {@code eventId} before, was already picked up or its
+     * parcel already arrived (its validator refuses those before they reach the history), or the
+     * order has finished.
      *
      * @throws OrderNotFoundException no such order
      * @throws ShipmentNotFoundException the order has no shipment with that tracking number
@@ -243,6 +247,9 @@ public class OrderWorkflows {
         } catch (WorkflowUpdateException rejected) {
             if (isRejectedAs(rejected, CheckoutFailures.UNKNOWN_SHIPMENT)) {
                 throw new ShipmentNotFoundException(orderId);
+            }
+            if (isRejectedAs(rejected, CheckoutFailures.CARRIER_EVENT_IGNORED)) {
+                return CarrierEventReceipt.DUPLICATE;
             }
             throw rejected;
         } catch (RuntimeException failure) {
@@ -306,15 +313,26 @@ public class OrderWorkflows {
     }
 
     /**
-     * The order as it stands. A finished order's view is the result its workflow returned, read from
-     * the history: that needs no checkout worker, and orders are pinned to the checkout build they
-     * ran on, which may since have been retired. A running order answers the {@code state} query.
+     * The order as it stands. A closed order is read from what its closed workflow keeps, never by a
+     * query: orders are pinned to the checkout build they ran on, which may since have been retired,
+     * and a query needs a worker of that build. The view in the memo covers every way of closing
+     * (completed, failed, cancelled by anyone, terminated); orders from before it existed have their
+     * result if they completed. A running order answers the {@code state} query.
      */
     private OrderView currentView(String orderId) {
         try {
             WorkflowStub order = client.newUntypedWorkflowStub(CheckoutWorkflow.workflowId(orderId));
-            if (order.describe().getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
-                return order.getResult(OrderView.class);
+            WorkflowExecutionDescription description = order.describe();
+            WorkflowExecutionStatus status = description.getStatus();
+            if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+                OrderView kept = (OrderView) description.getMemo(CheckoutWorkflow.VIEW_MEMO, OrderView.class);
+                if (kept != null) {
+                    return kept;
+                }
+                if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+                    return order.getResult(OrderView.class);
+                }
+                // Closed otherwise before views were kept: only its own build can still tell.
             }
             return stub(orderId).state();
         } catch (WorkflowNotFoundException notFound) {
@@ -327,14 +345,19 @@ public class OrderWorkflows {
         }
     }
 
-    /** The owner is the {@code CustomerId} search attribute the gateway set when it started the order. */
-    private void requireVisibleTo(String orderId, Caller caller) {
+    /**
+     * The owner is the {@code CustomerId} search attribute the gateway set when it started the order.
+     *
+     * @return the owner
+     */
+    private String requireVisibleTo(String orderId, Caller caller) {
         String owner = describe(orderId)
                 .map(description -> description.getTypedSearchAttributes().get(OrderSearchAttributes.CUSTOMER_ID))
                 .orElseThrow(() -> new OrderNotFoundException(orderId));
         if (!caller.mayActFor(owner)) {
             throw new OrderNotFoundException(orderId);
         }
+        return owner;
     }
 
     private OrderView asReceived(String orderId, PlaceOrderRequest request, OrderStatus status) {

@@ -3,6 +3,7 @@ package io.orderflow.gateway.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.gateway.support.ApiClient;
+import io.orderflow.identity.testing.DevTokens;
 import io.orderflow.gateway.support.CheckoutTestWorker;
 import io.orderflow.gateway.support.GatewayIntegrationTest;
 import io.orderflow.gateway.support.OrderJson;
@@ -12,15 +13,19 @@ import org.junit.jupiter.api.Test;
 class CancelOrderTest extends GatewayIntegrationTest {
 
     private String place(String body) {
+        return place(api(), body);
+    }
+
+    private String place(ApiClient as, String body) {
         String key = "cancel-" + UUID.randomUUID();
-        ApiClient.Reply placed = api().postJson("/api/v1/orders", body, "Idempotency-Key", key);
+        ApiClient.Reply placed = as.postJson("/api/v1/orders", body, "Idempotency-Key", key);
         assertThat(placed.status()).as(placed.body()).isEqualTo(202);
         return placed.json().path("orderId").asText();
     }
 
-    /** An order whose charge is in flight at the provider, held there until the test lets it go. */
+    /** Alice's order whose charge is in flight at the provider, held there until the test lets it go. */
     private String placeHeldAtPayment() {
-        String orderId = place(OrderJson.valid("cust-cancel", CheckoutTestWorker.HOLD));
+        String orderId = place(as(DevTokens.ALICE), OrderJson.valid("alice", CheckoutTestWorker.HOLD));
         CheckoutTestWorker.HELD_CHARGES.of(orderId).awaitArrival();
         assertThat(status(orderId)).isEqualTo("CHARGING_PAYMENT");
         return orderId;
@@ -43,7 +48,8 @@ class CancelOrderTest extends GatewayIntegrationTest {
     void acceptsACancelBeforeDeliveryAndTheOrderEndsCancelledWithItsChargeRefunded() {
         String orderId = placeHeldAtPayment();
 
-        ApiClient.Reply reply = api().postJson("/api/v1/orders/" + orderId + "/cancel", "{\"reason\":\"changed my mind\"}");
+        ApiClient.Reply reply = as(DevTokens.ALICE).postJson("/api/v1/orders/" + orderId + "/cancel",
+                "{\"reason\":\"changed my mind\"}");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
         assertThat(reply.json().path("orderId").asText()).isEqualTo(orderId);
@@ -61,10 +67,25 @@ class CancelOrderTest extends GatewayIntegrationTest {
     void acceptsACancelWithoutABodyAndWordsItOnce() {
         String orderId = placeHeldAtPayment();
 
-        ApiClient.Reply reply = api().post("/api/v1/orders/" + orderId + "/cancel", "application/json", "");
+        ApiClient.Reply reply = as(DevTokens.ALICE).post("/api/v1/orders/" + orderId + "/cancel", "application/json", "");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
         assertThat(reply.json().path("failure").path("message").asText()).isEqualTo("cancelled by the customer");
+    }
+
+    @Test
+    void anOperatorCancellingAlicesOrderIsTheOperatorsCancelNotHers() {
+        String orderId = placeHeldAtPayment();
+
+        ApiClient.Reply reply = api().postJson("/api/v1/orders/" + orderId + "/cancel", "{\"reason\":\"fraud check\"}");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        assertThat(reply.json().path("failure").path("code").asText()).isEqualTo("CANCELLED_BY_OPERATOR");
+        assertThat(reply.json().path("failure").path("message").asText()).isEqualTo("cancelled by an operator: fraud check");
+        CheckoutTestWorker.HELD_CHARGES.of(orderId).open();
+        ApiClient.Reply end = api().get("/api/v1/orders/" + orderId + "?waitForTerminal=PT10S");
+        assertThat(end.json().path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(end.json().path("failure").path("code").asText()).isEqualTo("CANCELLED_BY_OPERATOR");
     }
 
     @Test
