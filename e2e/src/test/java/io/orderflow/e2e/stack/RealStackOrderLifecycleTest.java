@@ -70,7 +70,7 @@ class RealStackOrderLifecycleTest extends OrderLifecycleScenarios {
     }
 
     @Test
-    void anOperatorCancellingAShippingOrdersWorkflowWithTheCliLeavesNoChargeStockOrShipment() throws Exception {
+    void anOperatorCancellingAPickedUpOrdersWorkflowWithTheCliRefundsAtOnceAndRestocksWhenTheParcelComesBack() throws Exception {
         String sku = freshSku(5);
         String orderId = placeShippedTo(sku, "NEVER-ARRIVES 14");
         awaitView(orderId, "picked up and shipping", view -> view.path("status").asText().equals("SHIPPING")
@@ -83,9 +83,12 @@ class RealStackOrderLifecycleTest extends OrderLifecycleScenarios {
 
         JsonNode view = CLIENT.awaitTerminal(orderId, TERMINAL_WITHIN);
         assertThat(view.path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(view.path("failure").path("code").asText()).isEqualTo("CANCELLED_BY_OPERATOR");
         assertThat(view.path("failure").path("step").asText()).isEqualTo("SHIPPING");
+        // The simulated carrier brings a cancelled parcel it had picked up back: only then is it restocked.
+        assertThat(view.path("timeline").findValuesAsText("event")).contains("RETURNED");
         Ledgers.assertMoneyAndHoldings(List.of(view));
-        assertThat(CLIENT.available(sku)).as("the released units are back").isEqualTo(5);
+        assertThat(CLIENT.available(sku)).as("the returned units are back").isEqualTo(5);
     }
 
     @Test
