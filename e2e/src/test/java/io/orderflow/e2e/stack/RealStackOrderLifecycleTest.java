@@ -92,6 +92,34 @@ class RealStackOrderLifecycleTest extends OrderLifecycleScenarios {
     }
 
     @Test
+    void fiftyResendsOfACarrierEventAddNothingToTheOrdersHistory() throws Exception {
+        String orderId = placeShippedTo(freshSku(5), "NEVER-ARRIVES 50");
+        JsonNode shipping = awaitView(orderId, "picked up", view -> view.path("timeline").findValuesAsText("event")
+                .contains("PICKED_UP"));
+        int before = historyLength(orderId);
+
+        String resent = event(orderId, shipping.path("trackingNumber").asText(), "PICKED_UP");
+        for (int i = 0; i < 50; i++) {
+            Response answer = CLIENT.postCarrierEvent(resent, CarrierSignatures.sign(carrierSecret(), resent));
+            assertThat(answer.status()).as("resend %d: %s", i, answer.body()).isEqualTo(200);
+        }
+
+        assertThat(historyLength(orderId)).as("events in the order's history after 50 resends").isEqualTo(before);
+        String delivered = event(orderId, shipping.path("trackingNumber").asText(), "DELIVERED");
+        assertThat(CLIENT.postCarrierEvent(delivered, CarrierSignatures.sign(carrierSecret(), delivered)).status())
+                .isEqualTo(202);
+        assertThat(CLIENT.awaitTerminal(orderId, TERMINAL_WITHIN).path("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    private static int historyLength(String orderId) throws Exception {
+        RealStack.ScriptResult shown = RealStack.command(List.of(RealStack.temporalCli().toString(),
+                "workflow", "show", "--address", RealStack.TEMPORAL_ADDRESS, "--workflow-id", "order-" + orderId,
+                "--output", "json"), Map.of(), Duration.ofSeconds(60));
+        assertThat(shown.exitCode()).as(shown.output()).isZero();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(shown.output()).path("events").size();
+    }
+
+    @Test
     void everyOutcomeLeavesTheBooksConservedLostGoodsGoneAndReturnedGoodsRestocked() throws Exception {
         String sku = freshSku(STOCKED);
         Map<String, String> expected = new LinkedHashMap<>();
