@@ -69,7 +69,7 @@ public class SimulatedPaymentProvider implements PaymentProvider {
                     throw new ProviderUnavailableException("Provider unavailable (flaky token)");
                 }
             }
-            case SLOW -> wait(settings.slowTokenDelay(), heartbeat);
+            case SLOW -> takeTime(settings.slowTokenDelay(), heartbeat);
             default -> {
                 // approves
             }
@@ -152,7 +152,7 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("The payment provider is remote: call it outside any database transaction");
         }
-        wait(settings.latency(), heartbeat);
+        takeTime(settings.latency(), heartbeat);
         if (settings.transientFailureRate() > 0 && ThreadLocalRandom.current().nextDouble() < settings.transientFailureRate()) {
             throw new ProviderUnavailableException("Provider unavailable (injected transient failure)");
         }
@@ -162,7 +162,7 @@ public class SimulatedPaymentProvider implements PaymentProvider {
      * Waits {@code duration} in slices, beating before each slice and after the last: whatever a
      * beat throws ends the call here, before the provider's books are touched.
      */
-    private static void wait(Duration duration, Heartbeat heartbeat) {
+    private static void takeTime(Duration duration, Heartbeat heartbeat) {
         if (duration.isZero() || duration.isNegative()) {
             return;
         }
