@@ -20,6 +20,13 @@ import org.springframework.stereotype.Component;
  * transaction open, then confirms in another. A crash or a concurrent refund in between finds the
  * pending row and asks the provider again, which refunds a key once; a late charge finds the
  * decision and is refused.
+ *
+ * <p>Both hand the provider this attempt's {@link Heartbeat}: while the provider takes its time
+ * the attempt heartbeats, and a cancel of the order's step (delivered on a heartbeat) ends the
+ * charge before the provider charges anything. The activity then ends cancelled (the exception
+ * propagates as it is) and writes nothing, so the refund compensation that follows finds no
+ * charge and leaves its tombstone; and should the step be retried instead (a worker shutting down),
+ * the retry is a first charge of the order id like any other.
  */
 @Component("paymentActivities")
 public class PaymentActivitiesImpl implements PaymentActivities {
@@ -34,24 +41,26 @@ public class PaymentActivitiesImpl implements PaymentActivities {
 
     @Override
     public PaymentReceipt charge(ChargeRequest request) {
-        return RowConflicts.retry(() -> chargeOnce(request));
+        Heartbeat heartbeat = Heartbeat.ofCurrentAttempt();
+        return RowConflicts.retry(() -> chargeOnce(request, heartbeat));
     }
 
     @Override
     public void refund(String orderId) {
+        Heartbeat heartbeat = Heartbeat.ofCurrentAttempt();
         PaymentState decided = RowConflicts.retry(() -> ledger.beginRefund(orderId));
         if (decided == PaymentState.REFUNDED) {
             return;
         }
         // Also for a tombstone: a charge whose reply or bookkeeping was lost may still have moved
         // money, and refunding an unknown key is a no-op at the provider.
-        provider.refund(orderId);
+        provider.refund(orderId, heartbeat);
         if (decided == PaymentState.REFUNDING) {
             ledger.confirmRefund(orderId);
         }
     }
 
-    private PaymentReceipt chargeOnce(ChargeRequest request) {
+    private PaymentReceipt chargeOnce(ChargeRequest request, Heartbeat heartbeat) {
         Optional<Payment> existing = ledger.find(request.orderId());
         if (existing.isPresent()) {
             return answerRepeat(existing.get(), request.orderId());
@@ -59,7 +68,7 @@ public class PaymentActivitiesImpl implements PaymentActivities {
         String paymentId;
         try {
             paymentId = provider.charge(request.orderId(), request.customerId(), request.amount(),
-                    request.paymentToken());
+                    request.paymentToken(), heartbeat);
         } catch (PaymentRefusedException refused) {
             throw ApplicationFailure.newNonRetryableFailure(refused.getMessage(), refused.failureType());
         }
@@ -70,7 +79,8 @@ public class PaymentActivitiesImpl implements PaymentActivities {
             if (winner.state() != PaymentState.CHARGED) {
                 // A refund overtook this charge and left its tombstone: undo the provider charge
                 // we just made (a no-op if the refund already did) rather than keep the money.
-                provider.refund(request.orderId());
+                // Not stoppable by this attempt's heartbeat: once money moved, it must go back.
+                provider.refund(request.orderId(), Heartbeat.NONE);
             }
             return answerRepeat(winner, request.orderId());
         }

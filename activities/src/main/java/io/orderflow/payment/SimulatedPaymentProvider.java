@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Like any remote call it must be made outside the caller's transaction: it waits (latency,
  * {@code tok_slow}) holding no connection, then writes in its own auto-committed statements.
+ *
+ * <p>It waits in slices of {@link #WAIT_SLICE}, beating the caller's {@link Heartbeat} before each
+ * and once more after the last, so an attempt that is cancelled (or whose worker shuts down) while
+ * the provider "thinks" stops there, before its books record anything.
  */
 @Component
 public class SimulatedPaymentProvider implements PaymentProvider {
@@ -35,6 +40,12 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     public static final String INSUFFICIENT_FUNDS = "tok_insufficient_funds";
     public static final String FLAKY = "tok_flaky";
     public static final String SLOW = "tok_slow";
+
+    /**
+     * How long the provider waits between two beats of the caller's heartbeat: short against any
+     * heartbeat timeout, so a cancel delivered on a heartbeat stops the wait at once.
+     */
+    static final Duration WAIT_SLICE = Duration.ofMillis(100);
 
     private final PaymentSimulatorProperties settings;
     private final JdbcClient books;
@@ -45,8 +56,9 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     }
 
     @Override
-    public String charge(String idempotencyKey, String customerId, Money amount, String paymentToken) {
-        pretendToBeRemote();
+    public String charge(String idempotencyKey, String customerId, Money amount, String paymentToken,
+            Heartbeat heartbeat) {
+        pretendToBeRemote(heartbeat);
         switch (paymentToken == null ? "" : paymentToken) {
             case DECLINED -> throw new PaymentRefusedException(PaymentFailures.PAYMENT_DECLINED,
                     "The card was declined");
@@ -57,7 +69,7 @@ public class SimulatedPaymentProvider implements PaymentProvider {
                     throw new ProviderUnavailableException("Provider unavailable (flaky token)");
                 }
             }
-            case SLOW -> sleep(settings.slowTokenDelay());
+            case SLOW -> takeTime(settings.slowTokenDelay(), heartbeat);
             default -> {
                 // approves
             }
@@ -82,8 +94,8 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     }
 
     @Override
-    public void refund(String idempotencyKey) {
-        pretendToBeRemote();
+    public void refund(String idempotencyKey, Heartbeat heartbeat) {
+        pretendToBeRemote(heartbeat);
         try {
             // Copies the charge in full into a refund keyed like it; an unknown key copies nothing.
             books.sql("""
@@ -134,27 +146,36 @@ public class SimulatedPaymentProvider implements PaymentProvider {
                 .update() == 1;
     }
 
-    private void pretendToBeRemote() {
+    private void pretendToBeRemote(Heartbeat heartbeat) {
         // A provider is another system: it never joins our transaction. Refusing here makes every
         // test that goes through the provider also check that no ledger calls it holding a row lock.
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("The payment provider is remote: call it outside any database transaction");
         }
-        sleep(settings.latency());
+        takeTime(settings.latency(), heartbeat);
         if (settings.transientFailureRate() > 0 && ThreadLocalRandom.current().nextDouble() < settings.transientFailureRate()) {
             throw new ProviderUnavailableException("Provider unavailable (injected transient failure)");
         }
     }
 
-    private static void sleep(Duration duration) {
+    /**
+     * Waits {@code duration} in slices, beating before each slice and after the last: whatever a
+     * beat throws ends the call here, before the provider's books are touched.
+     */
+    private static void takeTime(Duration duration, Heartbeat heartbeat) {
         if (duration.isZero() || duration.isNegative()) {
             return;
         }
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderUnavailableException("Interrupted while waiting for the provider");
+        long deadline = System.nanoTime() + duration.toNanos();
+        for (long left = duration.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            heartbeat.beat();
+            try {
+                TimeUnit.NANOSECONDS.sleep(Math.min(left, WAIT_SLICE.toNanos()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProviderUnavailableException("Interrupted while waiting for the provider");
+            }
         }
+        heartbeat.beat();
     }
 }

@@ -64,14 +64,15 @@ class RefundHoldsNoLockOnMariaDbTest {
         PaymentProvider gatedProvider(SimulatedPaymentProvider simulated, Gate refundGate) {
             return new PaymentProvider() {
                 @Override
-                public String charge(String key, String customerId, Money amount, String paymentToken) {
-                    return simulated.charge(key, customerId, amount, paymentToken);
+                public String charge(String key, String customerId, Money amount, String paymentToken,
+                        Heartbeat heartbeat) {
+                    return simulated.charge(key, customerId, amount, paymentToken, heartbeat);
                 }
 
                 @Override
-                public void refund(String key) {
+                public void refund(String key, Heartbeat heartbeat) {
                     refundGate.pass();
-                    simulated.refund(key);
+                    simulated.refund(key, heartbeat);
                 }
             };
         }

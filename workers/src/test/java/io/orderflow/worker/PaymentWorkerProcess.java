@@ -80,6 +80,11 @@ final class PaymentWorkerProcess implements AutoCloseable {
         }
     }
 
+    /** The Temporal identity this worker polls with (the SDK's default: {@code pid@host}) starts with this. */
+    String identityPrefix() {
+        return process.pid() + "@";
+    }
+
     /** Sends SIGTERM, as Kubernetes does when it stops a pod. */
     void terminate() {
         process.destroy();

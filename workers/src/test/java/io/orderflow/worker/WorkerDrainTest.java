@@ -22,6 +22,7 @@ import io.orderflow.testing.mariadb.MariaDbServer;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.PendingActivityState;
+import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
@@ -41,6 +42,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -50,10 +52,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Scaling in is only safe if a worker that receives SIGTERM drains: it stops polling, lets the
- * task in flight finish within its grace period and exits. Here the payment worker is a real
- * process against a real MariaDB; the checkout workflow and fake stock/delivery run in this JVM
- * against an in-process Temporal server on a real port. {@code tok_slow} keeps a charge in flight
- * for {@link #SLOW_CHARGE}, which is when the worker is told to stop.
+ * task in flight end within its grace period and exits, and nothing it was doing is lost or done
+ * twice. A charge that is still waiting for the provider hears of the shutdown on its next
+ * heartbeat and hands the attempt back before any money moves, so the worker need not wait it
+ * out; another worker charges the order, once. Here the payment worker is a real process against a
+ * real MariaDB; the checkout workflow and fake stock/delivery run in this JVM against an in-process
+ * Temporal server on a real port. {@code tok_slow} keeps a charge in flight for
+ * {@link #SLOW_CHARGE}, which is when the worker is told to stop.
  */
 @ExtendWith(MariaDbExtension.class)
 class WorkerDrainTest {
@@ -100,25 +105,37 @@ class WorkerDrainTest {
     }
 
     @Test
-    void aChargeInFlightFinishesOnTheDrainingWorkerWhichThenExitsWithinItsGracePeriod(MariaDbServer mariaDb) throws Exception {
+    void aChargeWaitingForTheProviderIsHandedBackByTheDrainingWorkerUnchargedAndChargedOnceByTheNext(MariaDbServer mariaDb)
+            throws Exception {
+        // A rolling update: the next pod polls before the old one is told to stop.
         Duration grace = Duration.ofSeconds(20);
-        try (PaymentWorkerProcess worker = startPaymentWorker(mariaDb, grace)) {
+        PaymentWorkerProcess one = launchPaymentWorker(mariaDb, grace);
+        PaymentWorkerProcess other = launchPaymentWorker(mariaDb, grace);
+        try (one; other) {
+            one.awaitReady(Duration.ofSeconds(90));
+            other.awaitReady(Duration.ofSeconds(90));
             String orderId = "drain-" + UUID.randomUUID();
             WorkflowStub order = startSlowOrder(orderId);
             awaitChargeInFlight(orderId);
+            PaymentWorkerProcess draining = chargingWorker(orderId).startsWith(one.identityPrefix()) ? one : other;
+            PaymentWorkerProcess next = draining == one ? other : one;
 
             long sigterm = System.nanoTime();
-            worker.terminate();
-            boolean exited = worker.awaitExit(grace.plus(EXIT_AFTER_GRACE));
+            draining.terminate();
+            boolean exited = draining.awaitExit(grace.plus(EXIT_AFTER_GRACE));
             Duration exitedAfter = Duration.ofNanos(System.nanoTime() - sigterm);
 
-            assertThat(exited).as("worker exited; log:%n%s", worker.logTail()).isTrue();
-            assertThat(exitedAfter).as("exit within the grace period").isLessThan(grace);
-            OrderView view = order.getResult(30, TimeUnit.SECONDS, OrderView.class);
-            assertThat(view.status()).isEqualTo(OrderStatus.COMPLETED);
-            assertThat(chargeAttempts(orderId)).as("the drained worker finished the one attempt").isEqualTo(1);
+            assertThat(exited).as("worker exited; log:%n%s", draining.logTail()).isTrue();
+            assertThat(exitedAfter).as("exit without waiting out the provider").isLessThan(SLOW_CHARGE);
+            assertThat(draining.log()).contains("Draining Temporal workers");
+            // The retry starts a backoff after the hand-back and takes SLOW_CHARGE: nothing is charged yet.
+            assertThat(chargedRows(mariaDb, orderId)).as("charged by the draining worker").isZero();
+            assertThat(providerCharges(mariaDb, orderId)).as("charged at the provider by the draining worker").isZero();
+            OrderView view = order.getResult(60, TimeUnit.SECONDS, OrderView.class);
+            assertThat(view.status()).as("%s; log:%n%s", view.failure(), next.logTail()).isEqualTo(OrderStatus.COMPLETED);
+            assertThat(chargeAttempts(orderId)).as("the handed-back attempt and the next worker's").isEqualTo(2);
             assertThat(chargedRows(mariaDb, orderId)).isEqualTo(1);
-            assertThat(worker.log()).contains("Draining Temporal workers");
+            assertThat(providerCharges(mariaDb, orderId)).isEqualTo(1);
         }
     }
 
@@ -148,10 +165,14 @@ class WorkerDrainTest {
     }
 
     private PaymentWorkerProcess startPaymentWorker(MariaDbServer mariaDb, Duration grace) {
-        PaymentWorkerProcess worker = PaymentWorkerProcess.start(temporalTarget, mariaDb.jdbcUrl(database),
-                MariaDbServer.USER, MariaDbServer.PASSWORD, Ports.free(), grace, SLOW_CHARGE);
+        PaymentWorkerProcess worker = launchPaymentWorker(mariaDb, grace);
         worker.awaitReady(Duration.ofSeconds(90));
         return worker;
+    }
+
+    private PaymentWorkerProcess launchPaymentWorker(MariaDbServer mariaDb, Duration grace) {
+        return PaymentWorkerProcess.start(temporalTarget, mariaDb.jdbcUrl(database),
+                MariaDbServer.USER, MariaDbServer.PASSWORD, Ports.free(), grace, SLOW_CHARGE);
     }
 
     private WorkflowStub startSlowOrder(String orderId) {
@@ -173,8 +194,17 @@ class WorkerDrainTest {
         Thread.sleep(500);
     }
 
+    /** The identity of the worker running the order's charge. */
+    private String chargingWorker(String orderId) {
+        return pendingCharge(orderId).orElseThrow().getLastWorkerIdentity();
+    }
+
     private boolean chargeStarted(String orderId) {
-        // The server writes ActivityTaskStarted only when the attempt ends, so watch pending activities instead.
+        return pendingCharge(orderId).isPresent();
+    }
+
+    /** The server writes ActivityTaskStarted only when the attempt ends, so watch pending activities instead. */
+    private Optional<PendingActivityInfo> pendingCharge(String orderId) {
         return client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
                 DescribeWorkflowExecutionRequest.newBuilder()
                         .setNamespace("default")
@@ -182,8 +212,9 @@ class WorkerDrainTest {
                                 .setWorkflowId(CheckoutWorkflow.workflowId(orderId)))
                         .build())
                 .getPendingActivitiesList().stream()
-                .anyMatch(a -> a.getActivityType().getName().equals("PaymentCharge")
-                        && a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED);
+                .filter(a -> a.getActivityType().getName().equals("PaymentCharge")
+                        && a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED)
+                .findFirst();
     }
 
     private int chargeAttempts(String orderId) {
@@ -200,9 +231,17 @@ class WorkerDrainTest {
     }
 
     private int chargedRows(MariaDbServer mariaDb, String orderId) throws SQLException {
+        return count(mariaDb, "SELECT COUNT(*) FROM payment WHERE order_id = ? AND state = 'CHARGED'", orderId);
+    }
+
+    /** The simulated provider's own books: what money really moved for the order. */
+    private int providerCharges(MariaDbServer mariaDb, String orderId) throws SQLException {
+        return count(mariaDb, "SELECT COUNT(*) FROM sim_provider_charge WHERE idempotency_key = ?", orderId);
+    }
+
+    private int count(MariaDbServer mariaDb, String sql, String orderId) throws SQLException {
         try (Connection connection = DriverManager.getConnection(mariaDb.jdbcUrl(database), MariaDbServer.USER, MariaDbServer.PASSWORD);
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT COUNT(*) FROM payment WHERE order_id = ? AND state = 'CHARGED'")) {
+                PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, orderId);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
