@@ -106,7 +106,8 @@ def fake_mysql(tmp_path):
     return env, log
 
 
-def test_first_start_script_creates_per_service_a_row_only_runtime_user_and_a_migration_user(fake_mysql):
+def test_first_start_script_creates_per_service_a_utf8mb4_database_a_runtime_user_without_delete_and_a_migration_user(
+        fake_mysql):
     env, log = fake_mysql
     result = subprocess.run(["sh", str(INIT_SCRIPT)], env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
@@ -114,10 +115,12 @@ def test_first_start_script_creates_per_service_a_row_only_runtime_user_and_a_mi
     assert sql.count("ARGS --protocol=socket -uroot -pr00t") == 3
     assert "GRANT ALL" not in sql
     for service, password in (("stock", "s3"), ("payment", "p3"), ("delivery", "d3")):
-        assert f"CREATE DATABASE IF NOT EXISTS `{service}`" in sql
+        assert (f"CREATE DATABASE IF NOT EXISTS `{service}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+                in sql)
         assert f"CREATE USER IF NOT EXISTS '{service}'@'%' IDENTIFIED BY '{password}';" in sql
         runtime = re.findall(rf"GRANT ([A-Z, ]+) ON `(\w+)`\.\* TO '{service}'@'%';", sql)
-        assert runtime == [("SELECT, INSERT, UPDATE, DELETE", service)]
+        # No code path of the services deletes a row.
+        assert runtime == [("SELECT, INSERT, UPDATE", service)]
         migration = re.findall(rf"GRANT ([A-Z, ]+) ON `(\w+)`\.\* TO '{service}_migrator'@'%';", sql)
         assert [database for _, database in migration] == [service]
         assert "CREATE" in migration[0][0] and "ALTER" in migration[0][0] and "GRANT OPTION" not in migration[0][0]
