@@ -66,10 +66,11 @@ def app_root(tmp_path):
     return tmp_path
 
 
-def run_entrypoint(app_root: Path, app: str, **extra):
+def run_entrypoint(app_root: Path, app: str, *args: str, **extra):
     env = {"PATH": f"{app_root / 'bin'}:{os.environ['PATH']}", "ORDERFLOW_APP_ROOT": str(app_root / "app"),
            "ORDERFLOW_APP": app, **extra}
-    process = subprocess.Popen([str(ENTRYPOINT)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen([str(ENTRYPOINT), *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
     out, err = process.communicate(timeout=10)
     return process.pid, process.returncode, out, err
 
@@ -82,6 +83,12 @@ def test_entrypoint_starts_the_chosen_app_as_the_same_process_so_it_receives_sig
     assert "args=-Xss512k org.springframework.boot.loader.launch.JarLauncher" in out
     # exec: the JVM replaces the shell, so it is the process Kubernetes signals.
     assert f"pid={pid} " in out
+
+
+def test_entrypoint_hands_the_migrate_command_of_the_kubernetes_init_container_to_the_worker(app_root):
+    _, code, out, _ = run_entrypoint(app_root, "worker", "migrate")
+    assert code == 0
+    assert out.rstrip().endswith("args=org.springframework.boot.loader.launch.JarLauncher migrate")
 
 
 def test_entrypoint_refuses_an_unknown_app(app_root):
