@@ -210,26 +210,33 @@ start_mariadb() {
   launch mariadb "$mariadbd" --no-defaults --datadir="$data" --socket="$(mariadb_sock)" \
     --pid-file="$RUN/mariadb/mariadbd.pid" --port="$MARIADB_PORT" --bind-address=127.0.0.1 \
     --skip-name-resolve --user="$(id -un)" --innodb-buffer-pool-size=64M \
-    --innodb-log-file-size=32M --max-connections=200
+    --innodb-log-file-size=32M --max-connections=200 \
+    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci
   await_ready mariadb
   # Every start: the users and grants below are the whole truth (idempotent, and it tightens a
   # database provisioned by an older version of this script).
   provision_mariadb
 }
 
-# Least privilege, per service: a runtime user with only SELECT, INSERT, UPDATE, DELETE on its own
-# database, and a separate migration user (the schema changes Flyway makes, nothing else) that
-# the JVM hands to Flyway alone (spring.flyway.user). Both only from 127.0.0.1. Plus a read-only
-# 'audit' user the stack tests use to check the invariants across services.
+# Least privilege, per service: a runtime user with only SELECT, INSERT, UPDATE on its own
+# database (no code path of the services deletes a row: a cancelled or released record keeps its
+# row with its new state), and a separate migration user (the schema changes Flyway makes,
+# nothing else) that the JVM hands to Flyway alone (spring.flyway.user). Both only from
+# 127.0.0.1. Plus a read-only 'audit' user the stack tests use to check the invariants across
+# services.
+# Every database is utf8mb4 (any Unicode text, emoji included, is stored exactly). ALTER DATABASE
+# also changes the default of a database an older version of this script made latin1; the
+# services' migrations convert the tables already in it when the JVMs start.
 provision_mariadb() {
   credentials
   local sql="" user password
   for user in "${SERVICES[@]}"; do
     password="$(eval echo "\$${user}_password")"
-    sql+="CREATE DATABASE IF NOT EXISTS \`$user\`;"
+    sql+="CREATE DATABASE IF NOT EXISTS \`$user\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+    sql+="ALTER DATABASE \`$user\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
     sql+="CREATE USER IF NOT EXISTS '$user'@'127.0.0.1' IDENTIFIED BY '$password';"
     sql+="REVOKE ALL PRIVILEGES, GRANT OPTION FROM '$user'@'127.0.0.1';"
-    sql+="GRANT SELECT, INSERT, UPDATE, DELETE ON \`$user\`.* TO '$user'@'127.0.0.1';"
+    sql+="GRANT SELECT, INSERT, UPDATE ON \`$user\`.* TO '$user'@'127.0.0.1';"
     password="$(eval echo "\$${user}_migrator_password")"
     sql+="CREATE USER IF NOT EXISTS '${user}_migrator'@'127.0.0.1' IDENTIFIED BY '$password';"
     sql+="REVOKE ALL PRIVILEGES, GRANT OPTION FROM '${user}_migrator'@'127.0.0.1';"
@@ -443,7 +450,8 @@ start_jvm() {
         ORDERFLOW_CHECKOUT_DELIVERY_DEADLINE="${ORDERFLOW_CHECKOUT_DELIVERY_DEADLINE:-PT30S}")
     else
       credentials
-      env+=(SPRING_DATASOURCE_URL="jdbc:mysql://127.0.0.1:$MARIADB_PORT/$role?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC"
+      # utf8mb4 on the connection too, so 4-byte characters reach the utf8mb4 tables unchanged.
+      env+=(SPRING_DATASOURCE_URL="jdbc:mysql://127.0.0.1:$MARIADB_PORT/$role?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci"
         SPRING_DATASOURCE_USERNAME="$role" SPRING_DATASOURCE_PASSWORD="$(eval echo "\$${role}_password")"
         SPRING_FLYWAY_USER="${role}_migrator" SPRING_FLYWAY_PASSWORD="$(eval echo "\$${role}_migrator_password")")
       # This is a demo stack: the stock service gets the demo catalog (never in production).

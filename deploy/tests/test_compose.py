@@ -75,7 +75,8 @@ def test_services_wait_for_what_they_need_to_be_healthy(services):
     assert waits_for("checkout-worker") == {"temporal"}
     for role in ("stock", "payment", "delivery"):
         assert waits_for(f"{role}-worker") == {"temporal", "mysql"}
-        assert services[f"{role}-worker"]["environment"]["SPRING_DATASOURCE_URL"] == f"jdbc:mysql://mysql:3306/{role}"
+        assert services[f"{role}-worker"]["environment"]["SPRING_DATASOURCE_URL"].startswith(
+            f"jdbc:mysql://mysql:3306/{role}?")
     assert waits_for("register-search-attributes") == {"temporal"}
 
 

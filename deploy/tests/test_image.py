@@ -66,10 +66,11 @@ def app_root(tmp_path):
     return tmp_path
 
 
-def run_entrypoint(app_root: Path, app: str, **extra):
+def run_entrypoint(app_root: Path, app: str, *args: str, **extra):
     env = {"PATH": f"{app_root / 'bin'}:{os.environ['PATH']}", "ORDERFLOW_APP_ROOT": str(app_root / "app"),
            "ORDERFLOW_APP": app, **extra}
-    process = subprocess.Popen([str(ENTRYPOINT)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen([str(ENTRYPOINT), *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
     out, err = process.communicate(timeout=10)
     return process.pid, process.returncode, out, err
 
@@ -82,6 +83,12 @@ def test_entrypoint_starts_the_chosen_app_as_the_same_process_so_it_receives_sig
     assert "args=-Xss512k org.springframework.boot.loader.launch.JarLauncher" in out
     # exec: the JVM replaces the shell, so it is the process Kubernetes signals.
     assert f"pid={pid} " in out
+
+
+def test_entrypoint_hands_the_migrate_command_of_the_kubernetes_init_container_to_the_worker(app_root):
+    _, code, out, _ = run_entrypoint(app_root, "worker", "migrate")
+    assert code == 0
+    assert out.rstrip().endswith("args=org.springframework.boot.loader.launch.JarLauncher migrate")
 
 
 def test_entrypoint_refuses_an_unknown_app(app_root):
@@ -106,7 +113,8 @@ def fake_mysql(tmp_path):
     return env, log
 
 
-def test_first_start_script_creates_per_service_a_row_only_runtime_user_and_a_migration_user(fake_mysql):
+def test_first_start_script_creates_per_service_a_utf8mb4_database_a_runtime_user_without_delete_and_a_migration_user(
+        fake_mysql):
     env, log = fake_mysql
     result = subprocess.run(["sh", str(INIT_SCRIPT)], env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
@@ -114,10 +122,12 @@ def test_first_start_script_creates_per_service_a_row_only_runtime_user_and_a_mi
     assert sql.count("ARGS --protocol=socket -uroot -pr00t") == 3
     assert "GRANT ALL" not in sql
     for service, password in (("stock", "s3"), ("payment", "p3"), ("delivery", "d3")):
-        assert f"CREATE DATABASE IF NOT EXISTS `{service}`" in sql
+        assert (f"CREATE DATABASE IF NOT EXISTS `{service}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+                in sql)
         assert f"CREATE USER IF NOT EXISTS '{service}'@'%' IDENTIFIED BY '{password}';" in sql
         runtime = re.findall(rf"GRANT ([A-Z, ]+) ON `(\w+)`\.\* TO '{service}'@'%';", sql)
-        assert runtime == [("SELECT, INSERT, UPDATE, DELETE", service)]
+        # No code path of the services deletes a row.
+        assert runtime == [("SELECT, INSERT, UPDATE", service)]
         migration = re.findall(rf"GRANT ([A-Z, ]+) ON `(\w+)`\.\* TO '{service}_migrator'@'%';", sql)
         assert [database for _, database in migration] == [service]
         assert "CREATE" in migration[0][0] and "ALTER" in migration[0][0] and "GRANT OPTION" not in migration[0][0]

@@ -101,12 +101,12 @@ def test_only_services_that_own_a_database_get_credentials_for_exactly_their_own
         env = env_of(pod_spec(deployment)["containers"][0])
         if role in DATABASE_ROLES:
             assert env["SPRING_DATASOURCE_URL"]["value"] == (
-                f"jdbc:mysql://${{ORDERFLOW_MYSQL_HOST:mysql}}:3306/{role}${{ORDERFLOW_MYSQL_URL_OPTIONS:}}")
-            for var in ("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "SPRING_FLYWAY_USER",
-                        "SPRING_FLYWAY_PASSWORD"):
+                f"jdbc:mysql://${{ORDERFLOW_MYSQL_HOST:mysql}}:3306/{role}"
+                f"?characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci${{ORDERFLOW_MYSQL_URL_OPTIONS:}}")
+            for var in ("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD"):
                 assert env[var]["valueFrom"]["secretKeyRef"]["name"] == f"{role}-db"
-            # Flyway migrates as the migration user; the runtime user is another key of the Secret.
-            assert env["SPRING_FLYWAY_USER"]["valueFrom"]["secretKeyRef"]["key"] == "migrate-username"
+            # The migration user's credentials are a Secret of their own, read by the init container
+            # only (test_databases.py).
             assert env["SPRING_DATASOURCE_USERNAME"]["valueFrom"]["secretKeyRef"]["key"] == "username"
         else:
             assert not any(name.startswith("SPRING_DATASOURCE") for name in env)
@@ -208,7 +208,7 @@ def test_every_referenced_secret_is_one_the_readme_tells_the_operator_to_create(
     _, objects = tree
     referenced = set()
     for workload in of_kind(objects, "Deployment") + of_kind(objects, "StatefulSet"):
-        for c in pod_spec(workload)["containers"]:
+        for c in pod_spec(workload)["containers"] + pod_spec(workload).get("initContainers", []):
             for e in c.get("env", []):
                 ref = e.get("valueFrom", {}).get("secretKeyRef")
                 if ref:
@@ -457,7 +457,8 @@ def test_production_runs_the_prod_profile_without_swagger_ui(prod):
 
 def test_only_the_dev_overlay_seeds_the_demo_catalog(dev, prod):
     def locations(objects):
-        container = pod_spec(workers(objects)["stock"])["containers"][0]
+        # The migration (the init container) is what inserts the demo catalog.
+        container = pod_spec(workers(objects)["stock"])["initContainers"][0]
         return env_value(container, "SPRING_FLYWAY_LOCATIONS")
     assert "db/stock-demo" in locations(dev)
     assert locations(prod) is None or "demo" not in locations(prod)

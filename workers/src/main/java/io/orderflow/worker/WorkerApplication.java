@@ -1,5 +1,6 @@
 package io.orderflow.worker;
 
+import io.orderflow.worker.migration.DatabaseMigration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +24,11 @@ public class WorkerApplication {
     static final String ROLES_ARG = "--orderflow.worker.roles=";
 
     public static void main(String[] args) {
+        if (DatabaseMigration.requested(args)) {
+            // The image's "migrate" command: the role's schema changes, then exit (see DatabaseMigration).
+            DatabaseMigration.run(rolesFrom(args), Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         application(rolesFrom(args)).run(args);
     }
 

@@ -26,6 +26,9 @@ import java.util.stream.Stream;
  * a free loopback port, started once per JVM and stopped (its directory deleted) at JVM exit. It
  * touches no system service and no other data.
  *
+ * <p>The server runs with MariaDB's own defaults, latin1 among them, as the local stack's server
+ * did: the migrations, not the server's or database's default, must make every table utf8mb4.
+ *
  * <p>The databases {@code stock}, {@code payment} and {@code delivery} exist from the start; tests
  * that need isolation create their own with {@link #createDatabase}. Tests connect as user
  * {@value #USER} (password {@value #PASSWORD}) over TCP with mysql-connector-j, as the services do
@@ -65,10 +68,14 @@ public final class MariaDbServer {
         return shared;
     }
 
-    /** JDBC URL of one database on this server, for {@code spring.datasource.url}. */
+    /**
+     * JDBC URL of one database on this server, for {@code spring.datasource.url}: the connection
+     * options the services use on the real stack, utf8mb4 included.
+     */
     public String jdbcUrl(String database) {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + database
-                + "?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC";
+                + "?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC"
+                + "&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci";
     }
 
     /** Creates a fresh, empty database (dropping one of that name first). */

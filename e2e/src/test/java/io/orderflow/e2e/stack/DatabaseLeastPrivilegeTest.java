@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Each service's runtime database user may read and write its own rows and nothing more: no schema
- * change, no other service's database. The schema belongs to a separate migration user, the one
+ * Each service's runtime database user may read, insert and update its own rows and nothing more: no
+ * delete (no code path of the services deletes a row), no schema change, no other service's database. The schema belongs to a separate migration user, the one
  * Flyway ran as.
  */
 class DatabaseLeastPrivilegeTest {
@@ -49,16 +49,20 @@ class DatabaseLeastPrivilegeTest {
                     .isInstanceOf(SQLException.class).hasMessageContaining("denied");
             assertThatThrownBy(() -> sql.executeQuery("SELECT COUNT(*) FROM `" + other + "`.flyway_schema_history"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("denied");
+            // No code path of the services deletes a row, so the runtime user may not either.
+            assertThatThrownBy(() -> sql.executeUpdate("DELETE FROM flyway_schema_history WHERE 1 = 0"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("denied");
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"stock", "payment", "delivery"})
-    void theRuntimeUserIsGrantedExactlyRowAccessToItsOwnDatabaseFromLoopbackOnly(String service) throws Exception {
+    void theRuntimeUserIsGrantedExactlyReadInsertAndUpdateOnItsOwnDatabaseFromLoopbackOnly(String service)
+            throws Exception {
         try (Connection runtime = connect(service, service, password(service + "_password"))) {
             assertThat(currentUser(runtime)).isEqualTo(service + "@127.0.0.1");
             assertThat(privilegeGrants(runtime)).containsExactly(
-                    "GRANT SELECT, INSERT, UPDATE, DELETE ON `" + service + "`.* TO `" + service + "`@`127.0.0.1`");
+                    "GRANT SELECT, INSERT, UPDATE ON `" + service + "`.* TO `" + service + "`@`127.0.0.1`");
         }
     }
 
