@@ -96,7 +96,7 @@ class SlowChargeCancelledInTheSagaTest {
         await("the charge of " + orderId + " is waiting for the provider").atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(50)).until(() -> chargeIsRunning(orderId));
 
-        OrderView accepted = order.cancel("changed my mind");
+        OrderView accepted = order.cancel("changed my mind", io.orderflow.checkout.CancelledBy.CUSTOMER);
         long cancelled = System.nanoTime();
         OrderView end = WorkflowStub.fromTyped(order).getResult(20, TimeUnit.SECONDS, OrderView.class);
 
