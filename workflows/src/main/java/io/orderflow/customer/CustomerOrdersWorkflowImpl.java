@@ -3,7 +3,9 @@ package io.orderflow.customer;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.common.VersioningBehavior;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowVersioningBehavior;
@@ -15,9 +17,9 @@ import java.util.Set;
 /**
  * Keeps the list. Each signal costs the run one signal event and one workflow task; after
  * {@link CustomerOrdersInput#signalsPerRun()} of them (or when the server suggests it) the run
- * continues as new with what it holds as its input. It holds at most two pages of the newest
- * orders: whenever it has two full pages it seals the older one into a page workflow
- * ({@link CustomerOrdersPageWorkflow}) and forgets it once that workflow has closed. So its input,
+ * continues as new with what it holds as its input. It holds about two pages of the newest
+ * orders: whenever it has two full pages it seals all but the newest into page workflows
+ * ({@link CustomerOrdersPageWorkflow}) and forgets them once those workflows have closed. So its input,
  * its replay and its answers stay the same size at 20 orders or 20 million.
  */
 public class CustomerOrdersWorkflowImpl implements CustomerOrdersWorkflow {
@@ -60,15 +62,17 @@ public class CustomerOrdersWorkflowImpl implements CustomerOrdersWorkflow {
             keepNewestAndContinue();
             return;
         }
-        // A list carried over from a run of the older code may hold up to 10 000 orders: sealed
-        // here, page by page, before anything else.
-        while (true) {
+        // Sealing comes first, so the input handed over holds at most two pages, plus what arrived
+        // during the last round of sealing. Once the run is full it continues after that round
+        // even if orders keep pouring in: a burst can delay the hand-over by one round, never
+        // indefinitely. A list carried over from the older code (up to 10 000 orders) is sealed
+        // in its first round.
+        boolean full;
+        do {
             Workflow.await(() -> orders.size() >= 2 * pageSize || runIsFull());
-            if (orders.size() < 2 * pageSize) {
-                break;
-            }
-            sealOldestPage();
-        }
+            full = runIsFull();
+            sealAllFullPagesButTheNewest();
+        } while (!full);
         continueAsNew();
     }
 
@@ -100,25 +104,36 @@ public class CustomerOrdersWorkflowImpl implements CustomerOrdersWorkflow {
     }
 
     /**
-     * Seals the oldest full page into its page workflow and forgets it once that workflow has
-     * closed with the page as its result, so every position is always readable: from the list
-     * until then, from the page after. ABANDON: the page must outlive this run, which continues as
-     * new. A page id already used by a closed page of an earlier list of this customer (one
-     * terminated and started over) is reused: the newest page of that id is this list's.
+     * Seals every full page but the newest into its page workflow, all at once, and forgets those
+     * orders once all of them have closed with their page as their result, so every position is
+     * always readable: from the list until then, from the page after. ABANDON: a page must outlive
+     * this run, which continues as new. A page id already used by a closed page of an earlier list
+     * of this customer (one terminated and started over) is reused: the newest run of an id is
+     * this list's.
      */
-    private void sealOldestPage() {
-        SealedPage page = new SealedPage(customerId, dropped, heldFrom(), List.copyOf(orders.subList(0, pageSize)));
-        Workflow.newChildWorkflowStub(CustomerOrdersPageWorkflow.class, ChildWorkflowOptions.newBuilder()
-                        .setWorkflowId(CustomerOrdersPageWorkflow.workflowId(customerId, sealedPages))
-                        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-                        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-                        .build())
-                .seal(page);
-        // Signals kept arriving while the page was sealed: they were appended after it.
-        List<PlacedOrder> sealed = orders.subList(0, pageSize);
+    private void sealAllFullPagesButTheNewest() {
+        int pages = orders.size() / pageSize - 1;
+        if (pages <= 0) {
+            return;
+        }
+        List<Promise<SealedPage>> sealing = new ArrayList<>();
+        for (int i = 0; i < pages; i++) {
+            SealedPage page = new SealedPage(customerId, dropped, heldFrom() + (long) i * pageSize,
+                    List.copyOf(orders.subList(i * pageSize, (i + 1) * pageSize)));
+            CustomerOrdersPageWorkflow child = Workflow.newChildWorkflowStub(CustomerOrdersPageWorkflow.class,
+                    ChildWorkflowOptions.newBuilder()
+                            .setWorkflowId(CustomerOrdersPageWorkflow.workflowId(customerId, sealedPages + i))
+                            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                            .build());
+            sealing.add(Async.function(child::seal, page));
+        }
+        Promise.allOf(sealing).get();
+        // Signals kept arriving while the pages were sealed: they were appended after them.
+        List<PlacedOrder> sealed = orders.subList(0, pages * pageSize);
         sealed.forEach(order -> known.remove(order.orderId()));
         sealed.clear();
-        sealedPages++;
+        sealedPages += pages;
     }
 
     @Override
@@ -138,7 +153,8 @@ public class CustomerOrdersWorkflowImpl implements CustomerOrdersWorkflow {
             return new PlacedOrderPage(List.of(), null);
         }
         long index = (upTo - 1 - dropped) / pageSize;
-        return new PlacedOrderPage(List.of(), dropped + index * pageSize,
+        long pageStart = dropped + index * pageSize;
+        return new PlacedOrderPage(List.of(), pageStart > dropped ? pageStart : null,
                 CustomerOrdersPageWorkflow.workflowId(customerId, index));
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
  * @param sealedPage {@code null}, or the id of the page workflow that keeps the orders asked for:
  *     the list no longer holds them itself, so {@code orders} is empty and the reader reads that
  *     page's result ({@link SealedPage#before}); {@code next} is where that page begins
+ *     ({@code null} for the oldest)
  */
 public record PlacedOrderPage(List<PlacedOrder> orders, Long next, String sealedPage) {
 
