@@ -3,6 +3,7 @@ package io.orderflow.worker;
 import io.orderflow.TaskQueues;
 import io.orderflow.cart.CartWorkflowImpl;
 import io.orderflow.checkout.CheckoutWorkflowImpl;
+import io.orderflow.customer.CustomerOrdersPageWorkflowImpl;
 import io.orderflow.customer.CustomerOrdersWorkflowImpl;
 import io.orderflow.delivery.DeliveryServiceConfiguration;
 import io.orderflow.payment.PaymentServiceConfiguration;
@@ -23,9 +24,12 @@ public enum WorkerRole {
     PAYMENT(TaskQueues.PAYMENT, PaymentServiceConfiguration.class, "paymentActivities", 8082),
     DELIVERY(TaskQueues.DELIVERY, DeliveryServiceConfiguration.class, "deliveryActivities", 8083);
 
-    /** The workflow implementations the checkout role hosts (never Spring beans): the saga and the entities beside it. */
-    static final List<Class<?>> CHECKOUT_WORKFLOWS =
-            List.of(CheckoutWorkflowImpl.class, CartWorkflowImpl.class, CustomerOrdersWorkflowImpl.class);
+    /**
+     * The workflow implementations the checkout role hosts (never Spring beans): the saga and the
+     * entities beside it, with the sealed pages of the customers' order lists.
+     */
+    static final List<Class<?>> CHECKOUT_WORKFLOWS = List.of(CheckoutWorkflowImpl.class, CartWorkflowImpl.class,
+            CustomerOrdersWorkflowImpl.class, CustomerOrdersPageWorkflowImpl.class);
 
     private final String taskQueue;
     private final Class<?> serviceConfiguration;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderflow.cart.CartWorkflowImpl;
 import io.orderflow.checkout.CheckoutWorkflowImpl;
+import io.orderflow.customer.CustomerOrdersPageWorkflowImpl;
 import io.orderflow.customer.CustomerOrdersWorkflowImpl;
 import io.orderflow.stock.StockServiceConfiguration;
 import java.util.Map;
@@ -26,7 +27,7 @@ class WorkerRolesTest {
     }
 
     @Test
-    void checkoutRoleHostsTheSagaTheCartAndTheCustomerOrderListAndNoDatabase() {
+    void checkoutRoleHostsTheSagaTheCartAndTheCustomerOrderListWithItsPagesAndNoDatabase() {
         WorkerRoles checkout = WorkerRoles.parse("checkout");
 
         assertThat(checkout.defaultProperties())
@@ -34,6 +35,7 @@ class WorkerRolesTest {
                 .containsEntry("spring.temporal.workers[0].workflow-classes[0]", CheckoutWorkflowImpl.class.getName())
                 .containsEntry("spring.temporal.workers[0].workflow-classes[1]", CartWorkflowImpl.class.getName())
                 .containsEntry("spring.temporal.workers[0].workflow-classes[2]", CustomerOrdersWorkflowImpl.class.getName())
+                .containsEntry("spring.temporal.workers[0].workflow-classes[3]", CustomerOrdersPageWorkflowImpl.class.getName())
                 .containsKey("spring.autoconfigure.exclude");
         assertThat(checkout.serviceConfigurations()).isEmpty();
         assertThat(checkout.defaultHttpPort()).isEqualTo(8084);

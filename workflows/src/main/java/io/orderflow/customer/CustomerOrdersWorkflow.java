@@ -14,7 +14,9 @@ import io.temporal.workflow.WorkflowMethod;
  * <p>The gateway signals-with-start it with every order it is about to start (before starting the
  * order, so no accepted order is missing from the list; an entry whose order never started is
  * skipped by the reader). It holds order ids and when they were placed, nothing else: status and
- * totals are read from the orders themselves. It never ends; it continues as new to stay small.
+ * totals are read from the orders themselves. It never ends; it continues as new to stay small,
+ * and holds at most two pages of the newest orders: older full pages are sealed into closed page
+ * workflows ({@link CustomerOrdersPageWorkflow}).
  */
 @WorkflowInterface
 public interface CustomerOrdersWorkflow {
@@ -28,13 +30,17 @@ public interface CustomerOrdersWorkflow {
     @WorkflowMethod(name = TYPE)
     void run(CustomerOrdersInput input);
 
-    /** Records an order; a repeat of an order id already recorded changes nothing. */
+    /**
+     * Records an order; a repeat of an order id the list still holds (at least its newest page of
+     * orders) changes nothing.
+     */
     @SignalMethod
     void placed(PlacedOrder order);
 
     /**
      * Up to {@code size} orders placed before position {@code before} (all of them when
-     * {@code null}), newest first, and the position to continue from.
+     * {@code null}), newest first, and the position to continue from. Where those orders are in
+     * a sealed page, the answer names that page instead ({@link PlacedOrderPage#sealedPage()}).
      */
     @QueryMethod
     PlacedOrderPage page(Long before, int size);

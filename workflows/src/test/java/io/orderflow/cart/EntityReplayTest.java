@@ -2,6 +2,8 @@ package io.orderflow.cart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderflow.customer.CustomerOrdersPageWorkflow;
+import io.orderflow.customer.CustomerOrdersPageWorkflowImpl;
 import io.orderflow.customer.CustomerOrdersWorkflow;
 import io.orderflow.customer.CustomerOrdersWorkflowImpl;
 import io.temporal.client.WorkflowClientOptions;
@@ -30,7 +32,12 @@ class EntityReplayTest {
 
     @TestFactory
     Stream<DynamicTest> everyRecordedCustomerOrderListReplays() {
-        return replayAll(CustomerOrdersWorkflow.TYPE, CustomerOrdersWorkflowImpl.class, 2);
+        return replayAll(CustomerOrdersWorkflow.TYPE, CustomerOrdersWorkflowImpl.class, 6);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRecordedCustomerOrderPageReplays() {
+        return replayAll(CustomerOrdersPageWorkflow.TYPE, CustomerOrdersPageWorkflowImpl.class, 1);
     }
 
     private static Stream<DynamicTest> replayAll(String type, Class<?> implementation, int minimum) {

@@ -13,6 +13,7 @@ import io.orderflow.checkout.CheckoutWorkflow;
 import io.orderflow.checkout.CheckoutWorkflowImpl;
 import io.orderflow.checkout.OrderSearchAttributes;
 import io.orderflow.checkout.OrderView;
+import io.orderflow.customer.CustomerOrdersPageWorkflowImpl;
 import io.orderflow.customer.CustomerOrdersWorkflowImpl;
 import io.temporal.api.history.v1.History;
 import io.temporal.client.WorkflowClient;
@@ -95,7 +96,8 @@ public final class CheckoutTestEnvironment implements AutoCloseable {
         OrderSearchAttributes.ALL.forEach(key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
         Worker checkout = env.newWorker(TaskQueues.CHECKOUT);
         checkout.registerWorkflowImplementationTypes(
-                CheckoutWorkflowImpl.class, CartWorkflowImpl.class, CustomerOrdersWorkflowImpl.class);
+                CheckoutWorkflowImpl.class, CartWorkflowImpl.class, CustomerOrdersWorkflowImpl.class,
+                CustomerOrdersPageWorkflowImpl.class);
         checkout.registerActivitiesImplementations(policy);
         env.newWorker(TaskQueues.STOCK).registerActivitiesImplementations(stock);
         env.newWorker(TaskQueues.PAYMENT).registerActivitiesImplementations(payment);

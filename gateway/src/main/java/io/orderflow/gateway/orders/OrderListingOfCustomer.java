@@ -8,6 +8,7 @@ import io.orderflow.checkout.OrderStatus;
 import io.orderflow.customer.CustomerOrdersWorkflow;
 import io.orderflow.customer.PlacedOrder;
 import io.orderflow.customer.PlacedOrderPage;
+import io.orderflow.customer.SealedPage;
 import io.orderflow.gateway.GatewayProperties;
 import io.orderflow.gateway.temporal.TemporalErrors;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +34,10 @@ import org.springframework.stereotype.Component;
  * which every Temporal server answers, the in-process test server included. The describe calls of
  * a page go out together on gRPC's asynchronous stub (no thread waits per call). A status filter is
  * applied while reading; a page may then come back short, with a token to read on. Entries whose
- * order never started are skipped. Page tokens are sealed like visibility's ({@link PageTokens}).
+ * order never started are skipped. Older orders the list has sealed into page workflows are read
+ * from the closed page's result, which needs no worker. Page tokens hold a position in the list
+ * (sealed like visibility's, {@link PageTokens}); a position names the same order before and after
+ * its page was sealed, so tokens keep working.
  */
 @Component
 class OrderListingOfCustomer {
@@ -66,6 +71,9 @@ class OrderListingOfCustomer {
                         .filter(summary -> status == null || status.name().equals(summary.status()))
                         .ifPresent(orders::add);
             }
+            if (described.isEmpty()) {
+                scanned++;  // a page that is gone counts too, so a run of them cannot hold one request long
+            }
             position = batch.next();
         } while (position != null && orders.size() < pageSize && scanned < MAX_SCANNED_PER_PAGE);
         return new OrderPage(orders, position == null ? null
@@ -83,6 +91,32 @@ class OrderListingOfCustomer {
     }
 
     private PlacedOrderPage page(String customerId, Long before, int size) {
+        PlacedOrderPage fromList = fromList(customerId, before, size);
+        return fromList.sealedPage() == null ? fromList : fromSealedPage(fromList, before, size);
+    }
+
+    /**
+     * The orders before {@code before} from the closed page workflow the list named. A page that
+     * Temporal no longer keeps (past the namespace's retention, like the closed orders on it) is
+     * skipped: the listing goes on with the older pages.
+     */
+    private PlacedOrderPage fromSealedPage(PlacedOrderPage pointer, Long before, int size) {
+        SealedPage page;
+        try {
+            page = client.newUntypedWorkflowStub(pointer.sealedPage())
+                    .getResult(describeTimeout.toMillis(), TimeUnit.MILLISECONDS, SealedPage.class);
+        } catch (WorkflowNotFoundException gone) {
+            return new PlacedOrderPage(List.of(), pointer.next());
+        } catch (TimeoutException notClosed) {
+            // Never expected: the list forgets a page's orders only after the page has closed.
+            // Temporal not answering in time, like any call past its deadline: a 503 with Retry-After.
+            throw Status.DEADLINE_EXCEEDED.withDescription("the page " + pointer.sealedPage()
+                    + " did not answer within " + describeTimeout).asRuntimeException();
+        }
+        return page.before(before == null ? Long.MAX_VALUE : before, size);
+    }
+
+    private PlacedOrderPage fromList(String customerId, Long before, int size) {
         try {
             return client.newWorkflowStub(CustomerOrdersWorkflow.class, CustomerOrdersWorkflow.workflowId(customerId))
                     .page(before, size);
