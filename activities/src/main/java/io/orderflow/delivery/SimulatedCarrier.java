@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * (after {@link CarrierEventsProperties#delay()}), unless the first address line says otherwise:
  * {@value CarrierScenarios#LOSE_ME} ends in {@code LOST}, {@value CarrierScenarios#RETURN_ME} in {@code RETURNED},
  * {@value CarrierScenarios#NEVER_ARRIVES} in silence. The events wait in its outbox table, written with the booking,
- * and {@link CarrierEventSender} posts them. Tracking numbers are derived from the order id, so a repeat booking (even after a
+ * and {@link CarrierEventSender} posts them. A cancel takes back what was not yet reported; after the
+ * pick-up was reported it reports {@code RETURNED} instead of the planned outcome. Tracking numbers are derived from the order id, so a repeat booking (even after a
  * restart) yields the same number.
  *
  * <p>It keeps its bookings where a real carrier would: apart from ours, and through a crash of our
@@ -90,15 +91,27 @@ public class SimulatedCarrier implements Carrier {
                 .param(idempotencyKey).query(String.class).single();
     }
 
+    /**
+     * Cancels the booking once. What was not yet reported is taken back; a parcel already reported
+     * picked up is on a truck, so it is brought back instead of delivered: {@code RETURNED}, after
+     * the usual delay. A repeated cancel finds the booking cancelled and changes nothing.
+     */
     @Override
     public void cancel(String idempotencyKey) {
         assertRemote();
-        bookings.sql("""
-                UPDATE sim_carrier_booking SET cancelled_at = :now
-                WHERE idempotency_key = :key AND cancelled_at IS NULL""")
-                .param("key", idempotencyKey)
-                .param("now", Timestamp.from(Instant.now()))
-                .update();
+        ownTransaction.executeWithoutResult(status -> {
+            Instant now = Instant.now();
+            // Locks the booking row, which the sender also takes before it first posts an event.
+            int cancelled = bookings.sql("""
+                    UPDATE sim_carrier_booking SET cancelled_at = :now
+                    WHERE idempotency_key = :key AND cancelled_at IS NULL""")
+                    .param("key", idempotencyKey)
+                    .param("now", Timestamp.from(now))
+                    .update();
+            if (cancelled == 1 && events.enabled()) {
+                outbox.withdrawOnCancel(idempotencyKey, now, now.plus(events.delay()));
+            }
+        });
     }
 
     static String trackingNumberFor(String orderId) {
