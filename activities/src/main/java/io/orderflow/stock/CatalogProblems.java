@@ -40,6 +40,25 @@ class CatalogProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.PRODUCT_NOT_FOUND, "Product not found", e.getMessage());
     }
 
+    @ExceptionHandler(PreconditionFailedException.class)
+    ProblemDetail preconditionFailed(PreconditionFailedException e) {
+        return problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.PRECONDITION_FAILED, "Product changed since read",
+                e.getMessage());
+    }
+
+    @ExceptionHandler(StockOutOfBoundsException.class)
+    ProblemDetail outOfBounds(StockOutOfBoundsException e) {
+        return e.belowZero()
+                ? problem(HttpStatus.CONFLICT, ProblemTypes.NOT_ENOUGH_STOCK, "Not enough stock", e.getMessage())
+                : problem(HttpStatus.CONFLICT, ProblemTypes.STOCK_LIMIT_EXCEEDED, "Stock limit exceeded", e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownWarehouseException.class)
+    ProblemDetail unknownWarehouse(UnknownWarehouseException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.UNKNOWN_WAREHOUSE, "Unknown warehouse",
+                e.getMessage());
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail conflict(OptimisticLockingFailureException e) {
         return problem(HttpStatus.CONFLICT, ProblemTypes.PRODUCT_CHANGED, "Product changed",

@@ -72,4 +72,12 @@ public class Product {
     public int available() {
         return available;
     }
+
+    /**
+     * A strong validator of everything the API shows of the product: the version grows with every
+     * write, admin upserts and stock movements alike, so it changes whenever the product does.
+     */
+    public String etag() {
+        return "\"" + version + "\"";
+    }
 }

@@ -1,14 +1,19 @@
 package io.orderflow.stock;
 
 import static io.orderflow.testing.BusinessFailures.assertRefusedWith;
+import static io.orderflow.testing.Concurrently.runTogether;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderflow.Money;
 import io.orderflow.checkout.OrderLine;
 import io.orderflow.checkout.PricedLine;
 import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,6 +31,9 @@ abstract class StockActivitiesSpec {
 
     @Autowired
     ProductRepository products;
+
+    @Autowired
+    ProductCatalog catalog;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -179,6 +187,89 @@ abstract class StockActivitiesSpec {
                 () -> stock.reserve(orderId, List.of(new OrderLine(absurd, 3))));
         assertThat(available(absurd)).isEqualTo(10);
         assertThat(reservationState(orderId)).isNull();
+    }
+
+    @Test
+    void stockChangesAndReservationsRunningTogetherAreEachCountedOnce() throws Exception {
+        String mug = stocked(1250, "EUR", 100);
+
+        List<Callable<Boolean>> writes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String orderId = newOrderId();
+            writes.add(() -> stock.reserve(orderId, List.of(new OrderLine(mug, 2))) != null);
+            writes.add(() -> catalog.changeStock(mug, new StockChange(null, 5L, "delivery from the supplier")) != null);
+            writes.add(() -> catalog.changeStock(mug, new StockChange("WH-NORTH", -1L, "broken in the warehouse")) != null);
+        }
+        runTogether(writes);
+
+        assertThat(available(mug)).as("100 - 20 x 2 reserved + 20 x 5 delivered - 20 x 1 broken").isEqualTo(140);
+    }
+
+    @Test
+    void stockTakenByConcurrentChangesNeverGoesBelowZero() throws Exception {
+        String poster = stocked(4900, "EUR", 10);
+
+        List<Callable<Boolean>> takes = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            takes.add(() -> {
+                try {
+                    catalog.changeStock(poster, new StockChange(null, -1L, "counted short"));
+                    return true;
+                } catch (StockOutOfBoundsException refused) {
+                    assertThat(refused.belowZero()).isTrue();
+                    return false;
+                }
+            });
+        }
+        List<Boolean> applied = runTogether(takes);
+
+        assertThat(applied.stream().filter(Boolean::booleanValue).count()).isEqualTo(10);
+        assertThat(available(poster)).isZero();
+    }
+
+    @Test
+    void aStockChangePastTheCatalogsBoundIsRefusedAndNeverWraps() {
+        String mug = stocked(1250, "EUR", 999_999);
+
+        assertThatThrownBy(() -> catalog.changeStock(mug, new StockChange(null, 2L, "too many")))
+                .isInstanceOf(StockOutOfBoundsException.class);
+        catalog.changeStock(mug, new StockChange(null, 1L, "exactly the bound"));
+
+        assertThat(available(mug)).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void ofConcurrentEditsMadeFromTheSameVersionOnlyOneIsWritten() throws Exception {
+        String mug = stocked(1250, "EUR", 10);
+        String seen = catalog.find(mug).orElseThrow().etag();
+
+        List<Callable<Boolean>> edits = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            long price = 1300 + i;
+            edits.add(() -> {
+                try {
+                    catalog.upsert(mug, new ProductUpdate("Mug", price, "EUR", 10), Optional.of(seen));
+                    return true;
+                } catch (PreconditionFailedException stale) {
+                    return false;
+                }
+            });
+        }
+        List<Boolean> written = runTogether(edits);
+
+        assertThat(written.stream().filter(Boolean::booleanValue).count()).isEqualTo(1);
+        assertThat(catalog.find(mug).orElseThrow().etag()).isNotEqualTo(seen);
+    }
+
+    @Test
+    void anEditFromAVersionReadBeforeAReservationIsRefusedAndTheReservationStands() {
+        String mug = stocked(1250, "EUR", 10);
+        String seen = catalog.find(mug).orElseThrow().etag();
+        stock.reserve(newOrderId(), List.of(new OrderLine(mug, 3)));
+
+        assertThatThrownBy(() -> catalog.upsert(mug, new ProductUpdate("Mug", 990L, "EUR", 10), Optional.of(seen)))
+                .isInstanceOf(PreconditionFailedException.class);
+        assertThat(available(mug)).isEqualTo(7);
     }
 
     String stocked(long priceCents, String currency, int available) {

@@ -45,6 +45,14 @@ public final class ProblemTypes {
     public static final URI PRODUCT_NOT_FOUND = of("product-not-found");
     /** Two writes of one product raced; the later one is refused rather than silently lost. */
     public static final URI PRODUCT_CHANGED = of("product-changed");
+    /** A write's {@code If-Match} names a version of the product that is no longer the current one. */
+    public static final URI PRECONDITION_FAILED = of("precondition-failed");
+    /** A stock change would take a product's available units below zero. */
+    public static final URI NOT_ENOUGH_STOCK = of("not-enough-stock");
+    /** A stock change would take a product's available units past the catalog's bound. */
+    public static final URI STOCK_LIMIT_EXCEEDED = of("stock-limit-exceeded");
+    /** A stock change names a warehouse the product is not stocked in. */
+    public static final URI UNKNOWN_WAREHOUSE = of("unknown-warehouse");
     public static final URI CATALOG_REJECTED = of("catalog-rejected");
     public static final URI CATALOG_UNAVAILABLE = of("catalog-unavailable");
     public static final URI INTERNAL = of("internal-error");

@@ -2,6 +2,7 @@ package io.orderflow.gateway.openapi;
 
 import io.orderflow.gateway.orders.DistinctSkus;
 import io.orderflow.gateway.orders.IsoCountry;
+import io.orderflow.gateway.products.NonZero;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Component;
  *       ({@link String#isBlank()}, which Hibernate Validator uses), as a pattern ({@link #NOT_BLANK});</li>
  *   <li>{@code @IsoCountry}: the ISO 3166-1 alpha-2 codes the JDK knows, as an enum;</li>
  *   <li>{@code @DistinctSkus}: JSON Schema cannot say "unique by one member", so it is said in words;</li>
+ *   <li>{@code @NonZero}: {@code not: {enum: [0]}};</li>
  *   <li>a constrained member without {@code @NotNull}, {@code @NotBlank} or {@code @NotEmpty} is
  *       optional, and an explicit {@code null} is read as "absent" and passes every other constraint,
  *       so its type also admits {@code null}.</li>
@@ -69,6 +71,11 @@ class RequestConstraints implements PropertyCustomizer, OpenApiCustomizer {
             }
             types.add("null");
             property.setTypes(types);
+        }
+        if (has(annotations, NonZero.class)) {
+            Schema<Object> zero = new Schema<>();
+            zero.addEnumItemObject(0);
+            property.setNot(zero);
         }
         if (has(annotations, DistinctSkus.class)) {
             property.setDescription("Each SKU at most once (a second line with the same SKU is a 400)");

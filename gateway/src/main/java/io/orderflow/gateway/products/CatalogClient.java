@@ -7,8 +7,12 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.orderflow.gateway.GatewayProperties;
 import io.orderflow.problem.FieldProblem;
+import java.net.ConnectException;
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -20,9 +24,11 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The stock service's catalog API ({@code /products}) behind a timeout, a retry and a circuit
- * breaker. Every call made here is idempotent (GET, and PUT which sets a whole product), so a retry
- * after a lost reply is safe. A 4xx is the caller's mistake: never retried, never counted against
- * the stock service, passed on. Down, slow or 5xx: a quick {@link CatalogUnavailableException}.
+ * breaker. Reads and PUTs are idempotent (a PUT sets a whole product), so a retry after a lost
+ * reply is safe; a stock change is not (a delta applied twice counts twice), so it is retried only
+ * when it surely never arrived: the connection was refused. A 4xx is the caller's mistake: never
+ * retried, never counted against the stock service, passed on. Down, slow or 5xx: a quick
+ * {@link CatalogUnavailableException}.
  */
 @Component
 public class CatalogClient {
@@ -30,6 +36,7 @@ public class CatalogClient {
     private final RestClient http;
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
+    private final Retry retryUndelivered;
     private final GatewayProperties.Catalog settings;
 
     public CatalogClient(RestClient.Builder builder, GatewayProperties properties) {
@@ -51,6 +58,11 @@ public class CatalogClient {
                 .waitDuration(settings.retryWait())
                 .retryExceptions(ResourceAccessException.class, HttpServerErrorException.class)
                 .build());
+        this.retryUndelivered = Retry.of("catalog-stock-change", RetryConfig.custom()
+                .maxAttempts(settings.maxAttempts())
+                .waitDuration(settings.retryWait())
+                .retryOnException(CatalogClient::neverArrived)
+                .build());
     }
 
     public ProductList list() {
@@ -63,14 +75,37 @@ public class CatalogClient {
                 .retrieve().body(Product.class));
     }
 
-    /** Writes on behalf of the caller, whose bearer token the stock service checks for {@code catalog:write}. */
-    public Product put(String sku, ProductUpsert upsert, String bearerToken) {
-        return call(() -> http.put().uri("/products/{sku}", sku).contentType(MediaType.APPLICATION_JSON)
-                .headers(headers -> headers.setBearerAuth(bearerToken))
+    /**
+     * Writes on behalf of the caller, whose bearer token the stock service checks for
+     * {@code catalog:write}. {@code ifMatch}, when the caller sent one, goes along unchanged: the
+     * stock service judges it against the row it writes.
+     */
+    public Product put(String sku, ProductUpsert upsert, Optional<String> ifMatch, String bearerToken) {
+        return call(retry, () -> http.put().uri("/products/{sku}", sku).contentType(MediaType.APPLICATION_JSON)
+                .headers(headers -> {
+                    headers.setBearerAuth(bearerToken);
+                    ifMatch.ifPresent(value -> headers.set(HttpHeaders.IF_MATCH, value));
+                })
                 .accept(MediaType.APPLICATION_JSON).body(upsert).retrieve().body(Product.class));
     }
 
+    /** Adds or takes units on behalf of the caller ({@code catalog:write}, checked by the stock service). */
+    public Product changeStock(String sku, StockChangeRequest change, String bearerToken) {
+        return call(retryUndelivered, () -> http.post().uri("/products/{sku}/stock", sku)
+                .contentType(MediaType.APPLICATION_JSON)
+                .headers(headers -> headers.setBearerAuth(bearerToken))
+                .accept(MediaType.APPLICATION_JSON).body(change).retrieve().body(Product.class));
+    }
+
+    private static boolean neverArrived(Throwable failure) {
+        return failure instanceof ResourceAccessException && failure.getCause() instanceof ConnectException;
+    }
+
     private <T> T call(Supplier<T> request) {
+        return call(retry, request);
+    }
+
+    private <T> T call(Retry retry, Supplier<T> request) {
         Supplier<T> guarded = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, request));
         try {
             return guarded.get();
@@ -92,7 +127,8 @@ public class CatalogClient {
         String detail = problem != null && problem.detail() != null
                 ? problem.detail() : "The catalog answered " + rejected.getStatusCode().value() + ".";
         List<FieldProblem> errors = problem != null && problem.errors() != null ? problem.errors() : List.of();
-        return new CatalogRejectedException(status == null ? HttpStatus.BAD_REQUEST : status, detail, errors);
+        return new CatalogRejectedException(status == null ? HttpStatus.BAD_REQUEST : status,
+                problem == null ? null : problem.type(), problem == null ? null : problem.title(), detail, errors);
     }
 
     private static UpstreamProblem readProblem(HttpClientErrorException rejected) {
@@ -104,6 +140,6 @@ public class CatalogClient {
     }
 
     /** The parts of the stock service's problem+json body worth passing on. */
-    record UpstreamProblem(String detail, List<FieldProblem> errors) {
+    record UpstreamProblem(URI type, String title, String detail, List<FieldProblem> errors) {
     }
 }

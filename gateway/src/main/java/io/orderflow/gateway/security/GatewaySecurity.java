@@ -49,6 +49,7 @@ public class GatewaySecurity implements WebMvcConfigurer {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, PRODUCTS, PRODUCTS + "/*").permitAll()
                         .requestMatchers(HttpMethod.PUT, PRODUCTS + "/*").hasAuthority(authority(CATALOG_WRITE))
+                        .requestMatchers(HttpMethod.POST, PRODUCTS + "/*/stock").hasAuthority(authority(CATALOG_WRITE))
                         // Signed by the carrier instead: CarrierSignature checks every request.
                         .requestMatchers(HttpMethod.POST, CarrierWebhookController.PATH).permitAll()
                         .requestMatchers(HttpMethod.POST, ORDERS + "/*/resolve", ORDERS + "/*/retry-compensation")

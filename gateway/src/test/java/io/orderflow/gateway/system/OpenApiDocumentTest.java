@@ -30,6 +30,7 @@ class OpenApiDocumentTest extends GatewayIntegrationTest {
     private static final String CARRIER_EVENTS = "/api/v1/carrier/events";
     private static final String PRODUCTS = "/api/v1/products";
     private static final String PRODUCT = "/api/v1/products/{sku}";
+    private static final String PRODUCT_STOCK = "/api/v1/products/{sku}/stock";
     private static final String PLATFORM_LOAD = "/api/v1/platform/load";
     private static final String CARTS = "/api/v1/carts";
     private static final String CART = "/api/v1/carts/{cartId}";
@@ -49,7 +50,7 @@ class OpenApiDocumentTest extends GatewayIntegrationTest {
         assertThat(operations()).containsExactlyInAnyOrder(
                 "GET " + ORDERS, "POST " + ORDERS, "GET " + ORDER, "POST " + CANCEL, "POST " + RESOLVE,
                 "POST " + RETRY, "POST " + CARRIER_EVENTS,
-                "GET " + PRODUCTS, "GET " + PRODUCT, "PUT " + PRODUCT, "GET " + PLATFORM_LOAD,
+                "GET " + PRODUCTS, "GET " + PRODUCT, "PUT " + PRODUCT, "POST " + PRODUCT_STOCK, "GET " + PLATFORM_LOAD,
                 "POST " + CARTS, "GET " + CART, "PUT " + CART_LINE, "DELETE " + CART_LINE, "POST " + CART_CHECKOUT);
     }
 
@@ -86,6 +87,36 @@ class OpenApiDocumentTest extends GatewayIntegrationTest {
         assertThat(product.path("available").path("maximum").asLong()).isEqualTo(1_000_000L);
         assertThat(product.path("currency").path("pattern").asText()).isEqualTo("^[A-Z]{3}$");
         assertThat(parameter("PUT", PRODUCT, "sku").path("schema").path("pattern").asText()).isEqualTo(IDENTIFIER);
+    }
+
+    @Test
+    void aProductComesWithItsETagAndAnEditMayNameItInIfMatch() {
+        for (String[] operation : new String[][] {{"GET", PRODUCT}, {"PUT", PRODUCT}, {"POST", PRODUCT_STOCK}}) {
+            JsonNode etag = response(operation[0], operation[1], "200").path("headers").path("ETag");
+            assertThat(etag.path("required").asBoolean()).as(operation[0] + " " + operation[1]).isTrue();
+            assertThat(etag.path("schema").path("type").asText()).isEqualTo("string");
+        }
+        JsonNode ifMatch = parameter("PUT", PRODUCT, "If-Match");
+        assertThat(ifMatch.path("in").asText()).isEqualTo("header");
+        assertThat(ifMatch.path("required").asBoolean()).as("a PUT without it still works").isFalse();
+        assertThat(responseCodes("PUT", PRODUCT)).contains("200", "400", "401", "403", "412")
+                .doesNotContain("404", "409");
+        assertThat(texts(schema("Product").path("required"))).contains("etag", "warehouses");
+        assertThat(texts(schema("WarehouseStock").path("required"))).containsExactlyInAnyOrder("warehouse", "available");
+    }
+
+    @Test
+    void theStockChangeNeedsCatalogWriteAndSaysEveryAnswer() {
+        assertThat(scopes("POST", PRODUCT_STOCK)).containsExactly(List.of("catalog:write"));
+        assertThat(responseCodes("POST", PRODUCT_STOCK)).containsExactly(
+                "200", "400", "401", "403", "404", "409", "413", "415", "422", "429", "503");
+        JsonNode change = schema("StockChangeRequest");
+        assertThat(texts(change.path("required"))).containsExactlyInAnyOrder("delta", "reason");
+        assertThat(change.path("properties").path("delta").path("minimum").asLong()).isEqualTo(-1_000_000L);
+        assertThat(change.path("properties").path("delta").path("maximum").asLong()).isEqualTo(1_000_000L);
+        assertThat(change.path("properties").path("delta").path("not").path("enum").get(0).asInt()).isZero();
+        assertThat(change.path("properties").path("reason").path("maxLength").asInt()).isEqualTo(200);
+        assertThat(change.path("properties").path("warehouse").path("pattern").asText()).isEqualTo(IDENTIFIER);
     }
 
     @Test

@@ -19,8 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FakeGateway implements AutoCloseable {
 
-    /** One request the pages made (with the W3C trace context it carried, if any). */
-    public record Request(String method, String pathAndQuery, String authorization, String traceparent, String body) {
+    /** One request the pages made (with the W3C trace context and the If-Match it carried, if any). */
+    public record Request(String method, String pathAndQuery, String authorization, String traceparent, String ifMatch,
+            String body) {
 
         public String line() {
             return method + " " + pathAndQuery;
@@ -85,7 +86,7 @@ public final class FakeGateway implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Request request = new Request(exchange.getRequestMethod(), target,
                 exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("traceparent"),
-                body);
+                exchange.getRequestHeaders().getFirst("If-Match"), body);
         requests.add(request);
         Answer answer = answers.getOrDefault(request.line(), new Answer(404, "application/problem+json",
                 "{\"type\":\"https://orderflow.io/problems/not-found\",\"title\":\"Not found\",\"status\":404,"
