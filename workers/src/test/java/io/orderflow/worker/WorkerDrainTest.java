@@ -77,7 +77,9 @@ class WorkerDrainTest {
     @BeforeEach
     void startTemporalAndTheOtherRoles(MariaDbServer mariaDb) {
         int port = Ports.free();
-        temporal = TestServer.createPortBoundServer(port, false);
+        // Real time: the worker processes outside this JVM do not hold the test server's clock, which
+        // would otherwise skip ahead to the charge's deadlines while the provider is still waiting.
+        temporal = TestServer.createPortBoundServer(port, true);
         temporalTarget = "127.0.0.1:" + port;
         SearchAttributeRegistration.register(temporalTarget, "default");
         service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(temporalTarget).build());
@@ -133,7 +135,8 @@ class WorkerDrainTest {
             assertThat(providerCharges(mariaDb, orderId)).as("charged at the provider by the draining worker").isZero();
             OrderView view = order.getResult(60, TimeUnit.SECONDS, OrderView.class);
             assertThat(view.status()).as("%s; log:%n%s", view.failure(), next.logTail()).isEqualTo(OrderStatus.COMPLETED);
-            assertThat(chargeAttempts(orderId)).as("the handed-back attempt and the next worker's").isEqualTo(2);
+            // A retry the draining worker still polled for is handed back too: at least two attempts.
+            assertThat(chargeAttempts(orderId)).as("the handed-back attempt and the next worker's").isGreaterThanOrEqualTo(2);
             assertThat(chargedRows(mariaDb, orderId)).isEqualTo(1);
             assertThat(providerCharges(mariaDb, orderId)).isEqualTo(1);
         }
