@@ -69,3 +69,13 @@ def test_the_web_ui_logs_operators_in_at_the_platforms_issuer_and_forwards_their
     readme = (DEPLOY / "README.md").read_text()
     assert "kubectl -n temporal create secret generic temporal-ui-oidc" in readme
     assert "--from-literal=client-secret=" in readme
+
+
+def test_closed_orders_are_kept_longer_than_an_order_can_still_be_asked_about(values):
+    # The gateway reads a finished order from its closed workflow (the view in its memo), so the
+    # namespace must keep closed workflows at least as long as anyone may still ask: the delivery
+    # deadline (P14D, CheckoutPolicy) plus a 30-day return window after delivery.
+    namespace = next(n for n in values["server"]["config"]["namespaces"]["namespace"] if n["name"] == "default")
+    retention = namespace["retention"]
+    assert retention.endswith("d"), f"retention {retention!r} is given in days"
+    assert int(retention[:-1]) >= 14 + 30
