@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the programs the tests start are installed: MariaDB (the tests run their own
-# mariadbd in a temporary directory, never a system service), Chromium (Web UI screenshot) and its
+# mariadbd in a temporary directory, never a system service), PostgreSQL (the production Temporal
+# server's store in the real stack, also a process of the stack's own), Chromium (Web UI screenshot) and its
 # chromedriver (Swagger UI login and the Temporal Web UI in a real browser), curl, Python with venv
 # (the contract test's schemathesis, in a virtualenv), the Temporal CLI
 # (the real Temporal dev server), the Temporal Web UI server (the real stack's UI, with login) and
@@ -13,6 +14,8 @@ cd "$(dirname "$0")/.."
 
 missing=()
 command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
+# Temporal's own store in the real stack (the production Temporal server runs on PostgreSQL).
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
@@ -45,6 +48,8 @@ fi
 # Build the Temporal CLI and the Temporal UI server once into a cache directory when they are not
 # on PATH (needs Go).
 scripts/stack/install-temporal-cli.sh >/dev/null
+# The production Temporal server and temporal-sql-tool, built once the same way.
+scripts/stack/install-temporal-server.sh >/dev/null
 scripts/stack/install-temporal-ui.sh >/dev/null
 # promtool checks the alert rules (deploy/tests); built once with Go when it is not on PATH.
 deploy/tests/install-promtool.sh >/dev/null

@@ -114,6 +114,34 @@ final class RealStack {
         return Integer.parseInt(port.group(1)) + 1000;
     }
 
+    /**
+     * The build id the stack's checkout worker registers by default: the newest version the
+     * Kubernetes manifests deploy ({@code deployed_build_id} in {@code stack.sh}).
+     */
+    static String checkoutBuildId() {
+        try (var versions = Files.list(repository().resolve("deploy/k8s/base/workers/checkout/versions"))) {
+            return versions.map(path -> path.getFileName().toString())
+                    .max(RealStack::compareVersionNames)
+                    .orElseThrow(() -> new AssertionError("no version under deploy/k8s/base/workers/checkout/versions"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Version directory names such as {@code 0-10-0} compared number by number, as {@code sort -V} does. */
+    private static int compareVersionNames(String left, String right) {
+        String[] a = left.split("-");
+        String[] b = right.split("-");
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            int order = a[i].matches("\\d+") && b[i].matches("\\d+")
+                    ? Integer.compare(Integer.parseInt(a[i]), Integer.parseInt(b[i])) : a[i].compareTo(b[i]);
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(a.length, b.length);
+    }
+
     /** A {@code NAME=value} setting at the top of {@code scripts/stack.sh}. */
     private static String stackSetting(String name) {
         Matcher setting = Pattern.compile("(?m)^" + name + "=(\\S+)$").matcher(STACK_SCRIPT);

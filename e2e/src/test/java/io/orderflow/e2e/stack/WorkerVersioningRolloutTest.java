@@ -62,7 +62,7 @@ class WorkerVersioningRolloutTest {
     private static final OrderflowClient CLIENT = RealStack.client();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DEPLOYMENT = "orderflow-checkout";
-    private static final String VERSION_A = "stack-a";
+    private static final String VERSION_A = RealStack.checkoutBuildId();
     private static final String VERSION_B = "stack-b";
     private static final Duration ORDER_WAIT = Duration.ofSeconds(150);
     private static final int STOCKED = 10;
@@ -88,7 +88,7 @@ class WorkerVersioningRolloutTest {
     static void backToTheStacksOwnVersion() {
         try {
             RealStack.stack("start", "checkout");
-            RealStack.stack("stop", "checkout2");
+            RealStack.stack("stop", "checkout-next");
         } finally {
             temporal.shutdownNow();
         }
@@ -103,7 +103,7 @@ class WorkerVersioningRolloutTest {
 
         // Version B polls beside A but gets nothing: new orders go to the current version only.
         copyVersionBClassesTo(versionB);
-        RealStack.stack(Map.of("ORDERFLOW_STACK_LOADER_PATH", versionB.toString()), "start", "checkout2");
+        RealStack.stack(Map.of("ORDERFLOW_STACK_LOADER_PATH", versionB.toString()), "start", "checkout-next");
 
         // Orders on A that wait in SHIPPING: the simulated carrier picks these parcels up and then
         // reports nothing more, as a parcel on the road for days would.
