@@ -33,6 +33,8 @@ final class RealStack {
     private static final String STACK_SCRIPT = readStackScript();
 
     static final URI GATEWAY = URI.create("http://127.0.0.1:" + stackSetting("GATEWAY_PORT"));
+    /** The second gateway, which {@code stack.sh scale-out} starts. */
+    static final URI GATEWAY2 = URI.create("http://127.0.0.1:" + stackSetting("GATEWAY2_PORT"));
     /** The web pages (storefront and operator console). */
     static final URI WEB = URI.create("http://127.0.0.1:" + stackSetting("WEB_PORT"));
     /** The Temporal Web UI server; operators log in at the identity provider. */
@@ -55,7 +57,17 @@ final class RealStack {
 
     /** The API as the operator (who may act for the scenario's own customer ids). */
     static OrderflowClient client() {
-        return new OrderflowClient(GATEWAY, () -> TOKENS.accessToken(DevTokens.OPERATOR));
+        return client(GATEWAY);
+    }
+
+    /** The API of one of the gateways, as the operator. */
+    static OrderflowClient client(URI gateway) {
+        return new OrderflowClient(gateway, () -> TOKENS.accessToken(DevTokens.OPERATOR));
+    }
+
+    /** Whether the stack runs the production Temporal server (its services are parts of their own). */
+    static boolean onProductionServer() {
+        return Files.isRegularFile(runDirectory().resolve("temporal-history.pid"));
     }
 
     /** Fails the calling test class, with the command to run, unless every part of the stack is ready. */

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A restart of the Temporal dev server (file persistence) in the middle of a batch: workers and
+ * A restart of the whole Temporal server (the dev server, or all four services of the production
+ * server at once) in the middle of a batch: workers and
  * gateway reconnect on their own, the histories survive, and every order completes.
  */
 class TemporalRestartTest {
