@@ -51,10 +51,17 @@ case "$target" in
     ;;
   stack)
     run="${ORDERFLOW_STACK_DIR:-.run/stack}"
-    for part in gateway checkout stock payment delivery temporal mariadb; do
+    for part in gateway checkout stock payment delivery mariadb; do
       [ -f "$run/$part.pid" ] || { echo "bench: $part is not running: scripts/stack.sh up" >&2; exit 1; }
       pids[$part]=$(cat "$run/$part.pid")
     done
+    # The production Temporal server: each of its services and its PostgreSQL apart; the dev
+    # server: its one process. Second replicas (scale-out) are counted too when they run.
+    for part in temporal temporal-frontend temporal-history temporal-matching temporal-worker postgres \
+        gateway2 stock2 payment2 delivery2 checkout2; do
+      [ -f "$run/$part.pid" ] && pids[$part]=$(cat "$run/$part.pid")
+    done
+    [ -n "${pids[temporal]:-}${pids[temporal-frontend]:-}" ] || { echo "bench: Temporal is not running: scripts/stack.sh up" >&2; exit 1; }
     urls=()
     temporal="127.0.0.1:7233"
     ;;
