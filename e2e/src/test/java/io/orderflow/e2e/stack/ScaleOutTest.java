@@ -72,7 +72,8 @@ class ScaleOutTest {
 
         JsonNode view = SECOND.awaitTerminal(orderId, Duration.ofSeconds(90));
         assertThat(view.path("status").asText()).isEqualTo("CANCELLED");
-        assertThat(view.path("failure").path("code").asText()).isEqualTo("CANCELLED_BY_CUSTOMER");
+        // The operator cancels the customer's order, and the order says so.
+        assertThat(view.path("failure").path("code").asText()).isEqualTo("CANCELLED_BY_OPERATOR");
     }
 
     @Test
