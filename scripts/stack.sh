@@ -70,6 +70,8 @@ set -euo pipefail
 
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 RUN="${ORDERFLOW_STACK_DIR:-$REPO/.run/stack}"
+# Absolute, whatever the caller gave: the processes it starts run in other directories.
+case "$RUN" in /*) ;; *) RUN="$PWD/$RUN" ;; esac
 LOGS="$RUN/logs"
 READY_TIMEOUT="${ORDERFLOW_STACK_READY_TIMEOUT:-180}"
 JAVA_OPTS_DEFAULT="-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"

@@ -22,7 +22,7 @@ mvn -B install
 scripts/contract-test.sh
 bash deploy/tests/run.sh
 
-trap 'scripts/stack.sh down || true; ORDERFLOW_STACK_TEMPORAL=dev ORDERFLOW_STACK_DIR=.run/stack-dev scripts/stack.sh down || true' EXIT
+trap 'scripts/stack.sh down || true; ORDERFLOW_STACK_TEMPORAL=dev ORDERFLOW_STACK_DIR="$PWD/.run/stack-dev" scripts/stack.sh down || true' EXIT
 scripts/stack.sh up || { scripts/stack.sh logs; exit 1; }
 mvn -B -Pstack -pl e2e verify || { scripts/stack.sh logs; exit 1; }
 # The alert rules' expressions evaluated on metrics scraped from the running stack.
@@ -31,7 +31,7 @@ scripts/stack.sh down
 
 # The dev server keeps its own crash tests: a restart of the one server process, and workers and
 # the gateway killed on it.
-export ORDERFLOW_STACK_TEMPORAL=dev ORDERFLOW_STACK_DIR=.run/stack-dev
+export ORDERFLOW_STACK_TEMPORAL=dev ORDERFLOW_STACK_DIR="$PWD/.run/stack-dev"
 scripts/stack.sh up || { scripts/stack.sh logs; exit 1; }
 mvn -B -Pstack -pl e2e verify -Dtest='TemporalRestartTest,*WorkerCrashTest,GatewayCrashTest' \
   -Dsurefire.failIfNoSpecifiedTests=false || { scripts/stack.sh logs; exit 1; }
