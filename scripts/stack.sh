@@ -403,7 +403,14 @@ temporal_metrics_port() {
 start_temporal() {
   if [ "$TEMPORAL_MODE" = dev ]; then start_temporal_dev; return; fi
   local service
-  for service in "${TEMPORAL_SERVICES[@]}"; do start_part "temporal-$service"; done
+  # History first, alone: on a fresh store the first process to start writes the cluster's metadata
+  # record, and four processes racing to write it can make one of them exit (seen once in CI: the
+  # history service died at start-up). The other three then start side by side.
+  start_part temporal-history
+  await_ready temporal-history
+  for service in "${TEMPORAL_SERVICES[@]}"; do
+    [ "$service" = history ] || start_part "temporal-$service"
+  done
   for service in "${TEMPORAL_SERVICES[@]}"; do await_ready "temporal-$service"; done
   await_cluster
 }

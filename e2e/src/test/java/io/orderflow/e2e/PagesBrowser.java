@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
@@ -87,7 +88,8 @@ public final class PagesBrowser implements AutoCloseable {
      * one, so what is looked for next is on the answer, not still on the form's page.
      */
     public void submit(By button) {
-        WebElement element = new WebDriverWait(browser, WITHIN).until(ExpectedConditions.elementToBeClickable(button));
+        WebElement element = new WebDriverWait(browser, WITHIN).ignoring(StaleElementReferenceException.class)
+                .until(staleAware(ExpectedConditions.elementToBeClickable(button)));
         element.click();
         new WebDriverWait(browser, WITHIN).until(ExpectedConditions.stalenessOf(element));
     }
@@ -119,7 +121,28 @@ public final class PagesBrowser implements AutoCloseable {
     }
 
     public <T> T await(Duration atMost, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, atMost).ignoring(StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(browser, atMost).ignoring(StaleElementReferenceException.class)
+                .until(staleAware(condition));
+    }
+
+    /**
+     * ChromeDriver sometimes reports an element of a page that was just replaced not as stale but as
+     * an "unknown error" (the inspector's node no longer belongs to the document). It is the same
+     * thing, so the waits treat it as staleness and look again.
+     */
+    private static <T> Function<WebDriver, T> staleAware(Function<? super WebDriver, T> condition) {
+        return driver -> {
+            try {
+                return condition.apply(driver);
+            } catch (StaleElementReferenceException e) {
+                throw e;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    throw new StaleElementReferenceException("the page was replaced", e);
+                }
+                throw e;
+            }
+        };
     }
 
     /** Saves what the person sees as {@code target/pages/<name>.png} (the docs' screenshots come from here). */
