@@ -76,12 +76,22 @@ if [ "${BENCH_WARMUP:-20}" -gt 0 ]; then
     || echo "bench: the warm-up had failures" >&2
 fi
 
+# The production server's own counters (history events per closed workflow, visibility and
+# history-store writes), from its history service's metrics, around each measured phase.
+history_metrics=""
+[ -n "${pids[temporal-history]:-}" ] && history_metrics="http://127.0.0.1:7272/metrics"
+counters() { [ -z "$history_metrics" ] || python3 bench/temporal_counters.py snapshot "$history_metrics" >"$1"; }
+scratch=$(mktemp -d)
+
 declare -A before=()
 for part in "${!pids[@]}"; do before[$part]=$(cpu_ticks "${pids[$part]}"); done
+counters "$scratch/temporal-before.json"
 status=0
 mvn -B -q -f bench/pom.xml gatling:test "${urls[@]}" "$@" >&2 || status=$?
+counters "$scratch/temporal-after.json"
 
 report=$(ls -td bench/target/gatling/checkoutsimulation-* | head -n 1)
+mv "$scratch"/*.json "$report/" 2>/dev/null || true
 {
   echo "{\"report\": \"$report/index.html\", \"clk_tck\": $(getconf CLK_TCK), \"processes\": {"
   first=true
@@ -95,9 +105,27 @@ report=$(ls -td bench/target/gatling/checkoutsimulation-* | head -n 1)
 } >"$report/measured.json"
 
 if [ "${BENCH_CEILING:-0}" = 1 ]; then
+  # What the Temporal server's processes spent while the ceiling ran, to set its CPU per workflow
+  # beside the checkout's.
+  declare -A ceiling_before=()
+  for part in "${!pids[@]}"; do
+    case "$part" in temporal*|postgres) ceiling_before[$part]=$(cpu_ticks "${pids[$part]}") ;; esac
+  done
+  counters "$report/ceiling-temporal-before.json"
   # CeilingRun prints one JSON line; Maven's own output goes to stderr.
   mvn -B -q -f bench/pom.xml exec:java -Dtemporal="$temporal" "$@" \
     | sed 's/\x1b\[[0-9;]*m//g' | grep '^{' >"$report/ceiling.json" || status=$?
+  counters "$report/ceiling-temporal-after.json"
+  {
+    echo "{\"processes\": {"
+    first=true
+    for part in "${!ceiling_before[@]}"; do
+      $first || echo ","
+      first=false
+      echo "\"$part\": {\"cpu_ticks\": $(($(cpu_ticks "${pids[$part]}") - ${ceiling_before[$part]}))}"
+    done
+    echo "}}"
+  } >"$report/ceiling-measured.json"
 fi
 python3 bench/summary.py "$report/index.html" "$report/measured.json" "$report/ceiling.json"
 exit "$status"

@@ -10,6 +10,8 @@ import os
 import sys
 from html.parser import HTMLParser
 
+import temporal_counters
+
 COLUMNS = ["total", "ok", "ko", "ko_percent", "per_s", "min_ms", "p50_ms", "p75_ms", "p95_ms", "p99_ms",
            "max_ms", "mean_ms", "stddev_ms"]
 
@@ -52,6 +54,14 @@ class StatisticsTable(HTMLParser):
             self._values.append(number(data.strip()))
 
 
+def server_counters(report_dir, prefix, completed):
+    """The production server's counters around one phase (temporal_counters.py), or None."""
+    before, after = (os.path.join(report_dir, f"{prefix}-{when}.json") for when in ("before", "after"))
+    if not (os.path.exists(before) and os.path.exists(after)):
+        return None
+    return temporal_counters.delta(json.load(open(before)), json.load(open(after)), completed)
+
+
 def main():
     measured = json.load(open(sys.argv[2]))
     ceiling_path = sys.argv[3] if len(sys.argv) > 3 else None
@@ -72,9 +82,22 @@ def main():
                              for part, p in sorted(measured["processes"].items())},
         "peak_rss_mib": {part: round(p["peak_rss_kib"] / 1024) for part, p in sorted(measured["processes"].items())},
     }
+    report_dir = os.path.dirname(sys.argv[2])
+    server = server_counters(report_dir, "temporal", completed)
+    if server:
+        summary["temporal_server"] = server
     if ceiling_path and os.path.exists(ceiling_path) and os.path.getsize(ceiling_path) > 0:
         summary["ceiling"] = json.load(open(ceiling_path))
         summary["checkout_to_ceiling"] = round(summary["completed_per_s"] / summary["ceiling"]["completed_per_s"], 2)
+        ceiling_completed = summary["ceiling"].get("completed")
+        server = server_counters(report_dir, "ceiling-temporal", ceiling_completed)
+        if server:
+            summary["ceiling"]["temporal_server"] = server
+        ceiling_measured = os.path.join(report_dir, "ceiling-measured.json")
+        if ceiling_completed and os.path.exists(ceiling_measured):
+            processes = json.load(open(ceiling_measured))["processes"]
+            summary["ceiling"]["cpu_ms_per_workflow"] = {
+                part: round(p["cpu_ticks"] * tick_ms / ceiling_completed, 1) for part, p in sorted(processes.items())}
     print(json.dumps(summary, indent=2, ensure_ascii=False))
 
 
