@@ -1,7 +1,8 @@
 """Plots throughput and latency against concurrency, checkout next to the bare-Temporal ceiling.
 
 Input: a results file (bench/results/*.json) with, per number of concurrent clients, the checkout's
-summary (bench/run.sh, closed workload) and the ceiling's (CeilingRun). Output: a PNG.
+summary (bench/run.sh, closed workload) and the ceiling's (CeilingRun); optionally the same with
+two replicas of every role ("closed_scaled_out"). Output: a PNG.
 
     bench/plot.sh bench/results/2026-11-30-stack.json docs/benchmarks-stack.png
 """
@@ -26,6 +27,14 @@ def main(results_path, png_path):
     throughput.plot(users, checkout_tput, "s-", label="orderflow checkout (REST → terminal)")
     for x, c, b in zip(users, checkout_tput, ceiling_tput):
         throughput.annotate(f"{c / b:.0%}", (x, c), textcoords="offset points", xytext=(4, -12), fontsize=8)
+    # Optional: the same runs with two replicas of every role (scripts/stack.sh scale-out).
+    scaled = sorted(results.get("closed_scaled_out", []), key=lambda run: run["users"])
+    if scaled:
+        scaled_users = [run["users"] for run in scaled]
+        throughput.plot(scaled_users, [run["checkout"]["completed_per_s"] for run in scaled], "s--",
+                        color="C2", label="checkout, two replicas of every role")
+        throughput.plot(scaled_users, [run["ceiling"]["completed_per_s"] for run in scaled], "o--",
+                        color="C0", alpha=0.5, label="ceiling, measured beside the two replicas")
     throughput.set_xlabel("concurrent clients (closed workload)")
     throughput.set_ylabel("completed per second")
     throughput.set_title("Throughput (label: checkout / ceiling)")
@@ -37,6 +46,9 @@ def main(results_path, png_path):
                      label=f"ceiling {key[:3]}")
         latency.plot(users, [run["checkout"]["placed_to_terminal_ms"][key] for run in runs], "s" + style,
                      color="C1", label=f"checkout {key[:3]}")
+    if scaled:
+        latency.plot(scaled_users, [run["checkout"]["placed_to_terminal_ms"]["p50_ms"] for run in scaled], "s:",
+                     color="C2", label="checkout p50, two replicas")
     latency.set_xlabel("concurrent clients (closed workload)")
     latency.set_ylabel("start → end (ms)")
     latency.set_title("Latency")

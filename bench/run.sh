@@ -64,12 +64,24 @@ case "$target" in
     [ -n "${pids[temporal]:-}${pids[temporal-frontend]:-}" ] || { echo "bench: Temporal is not running: scripts/stack.sh up" >&2; exit 1; }
     urls=()
     temporal="127.0.0.1:7233"
+    # Counting closed workflows and their history lengths asks the server's visibility store.
+    BENCH_TEMPORAL_CLI="$(scripts/stack/install-temporal-cli.sh)"
+    export BENCH_TEMPORAL_CLI BENCH_TEMPORAL_ADDRESS="$temporal"
     ;;
   *) echo "bench: unknown target '$target' (embedded or stack)" >&2; exit 2 ;;
 esac
 
-# utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat).
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). PostgreSQL
+# does its work in one backend process per connection, children of the postmaster: for it, its own
+# time plus that of its reaped children (fields 16 and 17) plus that of its live children.
+cpu_ticks() {
+  local own children=0 child
+  own=$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat")
+  for child in $(cat "/proc/$1/task/"*/children 2>/dev/null); do
+    children=$((children + $(awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || echo 0)))
+  done
+  echo $((own + children))
+}
 
 if [ "${BENCH_WARMUP:-20}" -gt 0 ]; then
   mvn -B -q -f bench/pom.xml gatling:test "${urls[@]}" "$@" -Dduration="${BENCH_WARMUP:-20}" >/dev/null 2>&1 \

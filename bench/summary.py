@@ -54,12 +54,12 @@ class StatisticsTable(HTMLParser):
             self._values.append(number(data.strip()))
 
 
-def server_counters(report_dir, prefix, completed):
+def server_counters(report_dir, prefix, workflow_type):
     """The production server's counters around one phase (temporal_counters.py), or None."""
     before, after = (os.path.join(report_dir, f"{prefix}-{when}.json") for when in ("before", "after"))
     if not (os.path.exists(before) and os.path.exists(after)):
         return None
-    return temporal_counters.delta(json.load(open(before)), json.load(open(after)), completed)
+    return temporal_counters.delta(json.load(open(before)), json.load(open(after)), workflow_type)
 
 
 def main():
@@ -83,14 +83,14 @@ def main():
         "peak_rss_mib": {part: round(p["peak_rss_kib"] / 1024) for part, p in sorted(measured["processes"].items())},
     }
     report_dir = os.path.dirname(sys.argv[2])
-    server = server_counters(report_dir, "temporal", completed)
+    server = server_counters(report_dir, "temporal", "Checkout")
     if server:
         summary["temporal_server"] = server
     if ceiling_path and os.path.exists(ceiling_path) and os.path.getsize(ceiling_path) > 0:
         summary["ceiling"] = json.load(open(ceiling_path))
         summary["checkout_to_ceiling"] = round(summary["completed_per_s"] / summary["ceiling"]["completed_per_s"], 2)
         ceiling_completed = summary["ceiling"].get("completed")
-        server = server_counters(report_dir, "ceiling-temporal", ceiling_completed)
+        server = server_counters(report_dir, "ceiling-temporal", "Ceiling")
         if server:
             summary["ceiling"]["temporal_server"] = server
         ceiling_measured = os.path.join(report_dir, "ceiling-measured.json")

@@ -1,16 +1,21 @@
 """What the production Temporal server did, from its history service's Prometheus endpoint.
 
   temporal_counters.py snapshot <metrics url>          one JSON object of counters on stdout
-  temporal_counters.py delta <before.json> <after.json> [completed]
-                                                       the difference, and per completed workflow
+  temporal_counters.py delta <before.json> <after.json> <workflow type>
+                                                       the difference, per closed workflow of that type
 
 Counted (history service, namespace "default" where the metric names one):
-- events_per_closed_workflow: history events of the workflows that closed in between
-  (history_count, operation CompletionStats: the server records a closing workflow's event count);
 - visibility_writes: visibility store writes (started, upserted search attributes, closed);
 - execution_updates / execution_creates: writes of workflow state to the history store, the
-  server's main persistence cost per state change.
+  server's main persistence cost per state change;
+and from the visibility store, through the Temporal CLI (BENCH_TEMPORAL_CLI, BENCH_TEMPORAL_ADDRESS):
+- closed workflows per type in between and their history length (events), min / mean / max.
+Writes are divided by the closed workflows of the named type (Checkout, Ceiling): the per-customer
+order lists that stay open are charged to the orders they list.
 """
+import datetime
+import os
+import subprocess
 import json
 import re
 import sys
@@ -24,7 +29,7 @@ def labels(text):
 
 
 def snapshot(url):
-    counters = {"closed_events_sum": 0.0, "closed_workflows": 0.0, "visibility_writes": 0.0,
+    counters = {"at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"), "visibility_writes": 0.0,
                 "execution_updates": 0.0, "execution_creates": 0.0}
     with urllib.request.urlopen(url, timeout=10) as answer:
         for line in answer.read().decode().splitlines():
@@ -33,11 +38,7 @@ def snapshot(url):
                 continue
             name, tags, value = match.group(1), labels(match.group(2)), float(match.group(3))
             in_default = tags.get("namespace") == "default"
-            if name == "history_count_sum" and in_default and tags.get("operation") == "CompletionStats":
-                counters["closed_events_sum"] += value
-            elif name == "history_count_count" and in_default and tags.get("operation") == "CompletionStats":
-                counters["closed_workflows"] += value
-            elif name == "visibility_persistence_requests":
+            if name == "visibility_persistence_requests":
                 counters["visibility_writes"] += value
             elif name == "persistence_requests" and in_default and tags.get("operation") == "UpdateWorkflowExecution":
                 counters["execution_updates"] += value
@@ -46,19 +47,31 @@ def snapshot(url):
     return counters
 
 
-def delta(before, after, completed=None):
-    diff = {key: after[key] - before[key] for key in after}
+def closed_between(start, end):
+    """{workflow type: [history length, ...]} of the workflows that closed in [start, end)."""
+    cli = os.environ.get("BENCH_TEMPORAL_CLI", "temporal")
+    address = os.environ.get("BENCH_TEMPORAL_ADDRESS", "127.0.0.1:7233")
+    listed = subprocess.run(
+        [cli, "workflow", "list", "--address", address, "--limit", "100000", "-o", "json",
+         "--query", f'CloseTime >= "{start}" AND CloseTime < "{end}"'],
+        check=True, capture_output=True, text=True).stdout
+    lengths = {}
+    for execution in json.loads(listed or "[]"):
+        lengths.setdefault(execution["type"]["name"], []).append(int(execution.get("historyLength", 0)))
+    return lengths
+
+
+def delta(before, after, workflow_type):
+    lengths = closed_between(before["at"], after["at"])
+    closed = len(lengths.get(workflow_type, []))
     result = {
-        "closed_workflows": int(diff["closed_workflows"]),
-        "events_per_closed_workflow": round(diff["closed_events_sum"] / diff["closed_workflows"], 1)
-        if diff["closed_workflows"] else None,
-        "visibility_writes": int(diff["visibility_writes"]),
-        "execution_updates": int(diff["execution_updates"]),
-        "execution_creates": int(diff["execution_creates"]),
+        "closed": {name: {"workflows": len(values), "events_min": min(values),
+                          "events_mean": round(sum(values) / len(values), 1), "events_max": max(values)}
+                   for name, values in sorted(lengths.items())},
     }
-    if completed:
-        for key in ("visibility_writes", "execution_updates", "execution_creates"):
-            result[key + "_per_completed"] = round(diff[key] / completed, 1)
+    for key in ("visibility_writes", "execution_updates", "execution_creates"):
+        result[key] = int(after[key] - before[key])
+        result[key + "_per_" + workflow_type] = round((after[key] - before[key]) / closed, 1) if closed else None
     return result
 
 
@@ -66,5 +79,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "snapshot":
         print(json.dumps(snapshot(sys.argv[2])))
     else:
-        completed = float(sys.argv[4]) if len(sys.argv) > 4 else None
-        print(json.dumps(delta(json.load(open(sys.argv[2])), json.load(open(sys.argv[3])), completed)))
+        print(json.dumps(delta(json.load(open(sys.argv[2])), json.load(open(sys.argv[3])), sys.argv[4])))
