@@ -11,13 +11,18 @@ from observability import validate_operator_object
 # The oldest Kubernetes we support (preStop `sleep` handlers are on by default from 1.30) and the
 # newest the schema package ships.
 KUBERNETES_VERSIONS = ["1.32", "1.37"]
-KEDA_SCHEMA = json.loads((Path(__file__).parent / "schemas" / "keda-scaledobject-v1alpha1.json").read_text())
+SCHEMAS = Path(__file__).parent / "schemas"
+KEDA_SCHEMAS = {
+    "ScaledObject": json.loads((SCHEMAS / "keda-scaledobject-v1alpha1.json").read_text()),
+    "TriggerAuthentication": json.loads((SCHEMAS / "keda-triggerauthentication-v1alpha1.json").read_text()),
+}
+KEDA_SCHEMA = KEDA_SCHEMAS["ScaledObject"]
 
 
 def validate_object(obj: dict, version: str) -> None:
     if obj["apiVersion"].startswith("keda.sh/"):
-        assert obj["kind"] == "ScaledObject", f"no schema vendored for KEDA kind {obj['kind']}"
-        jsonschema.Draft202012Validator(KEDA_SCHEMA).validate(obj)
+        assert obj["kind"] in KEDA_SCHEMAS, f"no schema vendored for KEDA kind {obj['kind']}"
+        jsonschema.Draft202012Validator(KEDA_SCHEMAS[obj["kind"]]).validate(obj)
     elif obj["apiVersion"].startswith("monitoring.coreos.com/"):
         validate_operator_object(obj)
     else:
