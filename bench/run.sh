@@ -71,9 +71,9 @@ case "$target" in
   *) echo "bench: unknown target '$target' (embedded or stack)" >&2; exit 2 ;;
 esac
 
-# utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). PostgreSQL
-# does its work in one backend process per connection, children of the postmaster: for it, its own
-# time plus that of its reaped children (fields 16 and 17) plus that of its live children.
+# CPU of a process and its children, in clock ticks: its utime + stime and its reaped children's
+# (fields 14-17 of /proc/<pid>/stat) plus its live children's. The children matter for PostgreSQL,
+# which works in one backend process per connection under the postmaster.
 cpu_ticks() {
   local own children=0 child
   own=$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat")
@@ -88,8 +88,8 @@ if [ "${BENCH_WARMUP:-20}" -gt 0 ]; then
     || echo "bench: the warm-up had failures" >&2
 fi
 
-# The production server's own counters (history events per closed workflow, visibility and
-# history-store writes), from its history service's metrics, around each measured phase.
+# The production server's visibility and history-store writes (its history service's metrics)
+# around each measured phase; temporal_counters.py adds the closed workflows' history lengths.
 history_metrics=""
 [ -n "${pids[temporal-history]:-}" ] && history_metrics="http://127.0.0.1:7272/metrics"
 counters() { [ -z "$history_metrics" ] || python3 bench/temporal_counters.py snapshot "$history_metrics" >"$1"; }
@@ -104,17 +104,19 @@ counters "$scratch/temporal-after.json"
 
 report=$(ls -td bench/target/gatling/checkoutsimulation-* | head -n 1)
 mv "$scratch"/*.json "$report/" 2>/dev/null || true
-{
-  echo "{\"report\": \"$report/index.html\", \"clk_tck\": $(getconf CLK_TCK), \"processes\": {"
-  first=true
-  for part in "${!pids[@]}"; do
+# {"<part>": {"cpu_ticks": spent since the snapshot, "peak_rss_kib": VmHWM}, ...} for the parts of
+# the snapshot named by $1 (an associative array part -> ticks).
+processes_json() {
+  local -n since="$1"
+  local part first=true
+  for part in "${!since[@]}"; do
     $first || echo ","
     first=false
-    pid=${pids[$part]}
-    echo "\"$part\": {\"cpu_ticks\": $(($(cpu_ticks "$pid") - ${before[$part]})), \"peak_rss_kib\": $(awk '/VmHWM/ {print $2}' "/proc/$pid/status")}"
+    echo "\"$part\": {\"cpu_ticks\": $(($(cpu_ticks "${pids[$part]}") - ${since[$part]})), \"peak_rss_kib\": $(awk '/VmHWM/ {print $2}' "/proc/${pids[$part]}/status")}"
   done
-  echo "}}"
-} >"$report/measured.json"
+}
+echo "{\"report\": \"$report/index.html\", \"clk_tck\": $(getconf CLK_TCK), \"processes\": {$(processes_json before)}}" \
+  >"$report/measured.json"
 
 if [ "${BENCH_CEILING:-0}" = 1 ]; then
   # What the Temporal server's processes spent while the ceiling ran, to set its CPU per workflow
@@ -128,16 +130,7 @@ if [ "${BENCH_CEILING:-0}" = 1 ]; then
   mvn -B -q -f bench/pom.xml exec:java -Dtemporal="$temporal" "$@" \
     | sed 's/\x1b\[[0-9;]*m//g' | grep '^{' >"$report/ceiling.json" || status=$?
   counters "$report/ceiling-temporal-after.json"
-  {
-    echo "{\"processes\": {"
-    first=true
-    for part in "${!ceiling_before[@]}"; do
-      $first || echo ","
-      first=false
-      echo "\"$part\": {\"cpu_ticks\": $(($(cpu_ticks "${pids[$part]}") - ${ceiling_before[$part]}))}"
-    done
-    echo "}}"
-  } >"$report/ceiling-measured.json"
+  echo "{\"processes\": {$(processes_json ceiling_before)}}" >"$report/ceiling-measured.json"
 fi
 python3 bench/summary.py "$report/index.html" "$report/measured.json" "$report/ceiling.json"
 exit "$status"

@@ -16,7 +16,6 @@ KEDA_SCHEMAS = {
     "ScaledObject": json.loads((SCHEMAS / "keda-scaledobject-v1alpha1.json").read_text()),
     "TriggerAuthentication": json.loads((SCHEMAS / "keda-triggerauthentication-v1alpha1.json").read_text()),
 }
-KEDA_SCHEMA = KEDA_SCHEMAS["ScaledObject"]
 
 
 def validate_object(obj: dict, version: str) -> None:
